@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# leb128-lineinfo: build, test and export the Linux kernel patch series.
+# Run `make help` for the targets.
+
+REPO   := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BUILD  := $(REPO)/build
+OUT    := $(REPO)/out
+# KSRC=/path/to/linux uses your own 6.12 tree (a git worktree on a new
+# branch under build/, your checkout is never touched). Default: Debian's
+# linux-source-6.12 unpacked under build/linux.
+KSRC   ?=
+ifeq ($(KSRC),)
+TREE   := $(BUILD)/linux
+else
+TREE   := $(BUILD)/ksrc
+endif
+
+export REPO BUILD OUT KSRC TREE
+export PYTHONDONTWRITEBYTECODE := 1
+
+H := $(REPO)/harness
+
+.PHONY: help deps tree series kunit boot gate check demo clean distclean \
+	host-test fuzz bench
+
+help:
+	@echo 'leb128-lineinfo: a Linux 6.12 patch series and its harness'
+	@echo
+	@echo 'Main jobs (run as root on Debian 12; they install what they need):'
+	@echo '  demo       build the tree, boot the test kernel in QEMU, show what the series does'
+	@echo '  check      every test (KUnit on UML, host tests, fuzz, QEMU boot, export, gate);'
+	@echo '             ends with "N passed, N failed"'
+	@echo
+	@echo 'Steps:'
+	@echo '  deps       apt-get install every Debian package the project needs'
+	@echo '  tree       base tree + series -> git branch leb128-lineinfo in $$(TREE)'
+	@echo '  series     git format-patch the branch with a cover letter into out/series/'
+	@echo '  kunit      run the KUnit suites of configs/kunit/.kunitconfig on UML'
+	@echo '  boot       build the x86_64 test kernel + module, boot it in QEMU, check the log'
+	@echo '  gate       checkpatch --strict, sparse (C=2) and kernel-doc on what the series changes'
+	@echo '  host-test  host build of the LEB128 API: unit tests and a bounded fuzz run'
+	@echo '  fuzz       longer libFuzzer runs (FUZZ_SECONDS=300)'
+	@echo '  bench      benchmarks (not tests): ratios and callgrind instruction counts'
+	@echo '  clean      remove build outputs but keep the unpacked tree and ccache'
+	@echo '  distclean  remove build/ and out/ entirely'
+	@echo
+	@echo 'Variables:'
+	@echo '  KSRC=/path/to/linux  use your own 6.12 git tree instead of Debian'"'"'s linux-source-6.12'
+	@echo '  V=1                  show full build output'
+
+deps:
+	@$(H)/deps.sh
+
+tree: deps
+	@$(H)/tree.sh
+
+series: tree
+	@$(H)/series.sh
+
+kunit: tree
+	@$(H)/kunit.sh
+
+boot: tree
+	@$(H)/boot.sh
+
+gate: tree
+	@$(H)/gate.sh
+
+host-test: tree
+	@$(H)/host-test.sh
+
+fuzz: tree
+	@$(MAKE) -C $(REPO)/test/leb128 fuzz KTREE=$(TREE) O=$(BUILD)/host/leb128
+
+bench: tree
+	@$(MAKE) -C $(REPO)/bench/leb128 bench KTREE=$(TREE) O=$(BUILD)/bench/leb128
+
+check: deps
+	@$(H)/check.sh
+
+demo: deps
+	@$(H)/demo.sh
+
+clean:
+	rm -rf $(BUILD)/kunit $(BUILD)/x86 $(BUILD)/boot $(BUILD)/host $(BUILD)/bench \
+		$(BUILD)/results $(OUT)
+
+distclean:
+	@if [ -n "$(KSRC)" ] && [ -d "$(BUILD)/ksrc" ]; then \
+		git -C "$(KSRC)" worktree remove --force "$(BUILD)/ksrc"; fi
+	rm -rf $(BUILD) $(OUT)

@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make check: every test, stage by stage, each timed. Every stage prints
+# PASS/FAIL lines; a stage that fails without saying why counts as one
+# failure. Ends with the plain line "N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+
+R=$BUILD/results
+rm -rf "$R" && mkdir -p "$R"
+times=()
+
+stage() {
+	local name=$1 t0=$SECONDS rc=0
+	shift
+	printf '\n===== %s =====\n' "$name"
+	"$@" 2>&1 | tee "$R/$name.log" || rc=$?
+	if [ $rc != 0 ] && ! grep -q '^FAIL ' "$R/$name.log"; then
+		echo "FAIL $name: exited $rc" | tee -a "$R/$name.log"
+	fi
+	times+=("$(printf '%-12s %5d s  %s' "$name" $((SECONDS - t0)) "$([ $rc = 0 ] && echo ok || echo FAILED)")")
+	return 0
+}
+
+total0=$SECONDS
+stage tree "$REPO/harness/tree.sh"
+if grep -q '^FAIL ' "$R/tree.log"; then
+	say "no tree, nothing else can run"
+else
+	stage host-test "$REPO/harness/host-test.sh"
+	stage kunit "$REPO/harness/kunit.sh"
+	stage boot "$REPO/harness/boot.sh"
+	stage series "$REPO/harness/series-test.sh"
+	stage gate "$REPO/harness/gate.sh"
+fi
+
+printf '\n===== stage times =====\n'
+printf '%s\n' "${times[@]}"
+printf '%-12s %5d s\n' total $((SECONDS - total0))
+passed=$(cat "$R"/*.log | grep -c '^PASS ' || true)
+failed=$(cat "$R"/*.log | grep -c '^FAIL ' || true)
+if [ "$failed" != 0 ]; then
+	printf '\nfailures:\n'
+	grep -h '^FAIL ' "$R"/*.log
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

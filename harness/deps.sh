@@ -1,0 +1,40 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Install every Debian package the project needs (idempotent).
+. "$(dirname "$0")/lib.sh"
+
+pkgs=(
+	# base tree and kernel build
+	linux-source-6.12 build-essential bc bison flex libssl-dev libelf-dev
+	cpio rsync kmod xz-utils python3 ccache git
+	# lineinfo generator and its checks
+	libdw-dev elfutils binutils
+	# checkers
+	sparse coccinelle
+	# boot test
+	qemu-system-x86
+	# cross builds of the converted arch code
+	gcc-sh4-linux-gnu gcc-arc-linux-gnu
+	# host fuzzing and benchmarks
+	clang-14 llvm-14-dev libclang-rt-14-dev valgrind
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+	case $p in \#*) continue ;; esac
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+[ ${#missing[@]} = 0 ] && exit 0
+
+say "installing: ${missing[*]}"
+[ "$(id -u)" = 0 ] || die "need root to apt-get install: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+mkdir -p "$BUILD"
+if ! apt-get update -q >"$BUILD/apt.log" 2>&1 ||
+   ! apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$BUILD/apt.log" 2>&1; then
+	tail -n 15 "$BUILD/apt.log" >&2
+	die "apt-get could not install ${missing[*]} (no network to Debian's mirror?). Log: $BUILD/apt.log"
+fi
+rm -f "$BUILD/apt.log"
+say "installed ${#missing[@]} packages"

@@ -1,0 +1,98 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The kernel hygiene gate on everything the series adds or changes:
+#  - scripts/checkpatch.pl --strict on every exported patch;
+#  - scripts/kernel-doc -none -Wall on every added or changed .c/.h file;
+#  - sparse (C=2) on every added or changed kernel .c file, in the O=
+#    build that compiles it.
+# New files must have zero findings. A changed existing file may keep the
+# findings the base tree already had, but may not add any.
+. "$(dirname "$0")/lib.sh"
+. "$REPO/harness/export-test-id.sh"
+need_tree
+
+G=$BUILD/gate
+rm -rf "$G" && mkdir -p "$G"
+base=$(base_rev)
+
+# checkpatch on the exported patches
+DEST=$G/patches "$REPO/harness/series.sh" 2>/dev/null
+for p in $(ls "$G"/patches/0*.patch | grep -v '/0000-'); do
+	n=$(basename "$p")
+	if (cd "$TREE" && perl scripts/checkpatch.pl --strict --no-summary --quiet "$p") >"$G/$n.checkpatch" 2>&1; then
+		pass "gate: checkpatch --strict $n"
+	else
+		sed 's/^/    /' "$G/$n.checkpatch" | head -40
+		fail "gate: checkpatch --strict $n: $(grep -cE '^(ERROR|WARNING|CHECK):' "$G/$n.checkpatch") findings"
+	fi
+done
+
+mapfile -t changed < <(git -C "$TREE" diff --name-status "$base" "refs/heads/$BRANCH" |
+	awk '$1 ~ /^[AM]/ && $2 ~ /\.[ch]$/ { print $1 " " $2 }')
+
+kdoc_count() { perl "$TREE/scripts/kernel-doc" -none -Wall "$1" 2>&1 | grep -c . || true; }
+
+for line in "${changed[@]}"; do
+	st=${line%% *} f=${line#* }
+	case $f in tools/*) continue ;; esac # host code: checked by its own builds
+	new=$(cd "$TREE" && kdoc_count "$f")
+	old=0
+	if [ "$st" = M ]; then
+		git -C "$TREE" show "$base:$f" >"$G/base.${f##*/}"
+		old=$(kdoc_count "$G/base.${f##*/}")
+	fi
+	if [ "$new" -le "$old" ]; then
+		pass "gate: kernel-doc $f ($new findings, base $old)"
+	else
+		(cd "$TREE" && perl scripts/kernel-doc -none -Wall "$f") 2>&1 | sed 's/^/    /' | head -20
+		fail "gate: kernel-doc $f: $new findings, base tree had $old"
+	fi
+done
+
+# sparse: which O= build compiles a file
+sparse_build() {
+	case $1 in
+	arch/sh/*) echo "$BUILD/sh sh sh4-linux-gnu-" ;;
+	arch/arc/*) echo "$BUILD/arc arc arc-linux-gnu-" ;;
+	arch/x86/*) echo "$BUILD/x86 x86_64 -" ;;
+	*) echo "$BUILD/kunit um -" ;;
+	esac
+}
+sparse_count() { grep -E "^([^ ]*/)?$1:[0-9]+:[0-9]+: (warning|error):" "$2" | sort -u | wc -l; }
+
+kbuild_lock
+for line in "${changed[@]}"; do
+	st=${line%% *} f=${line#* }
+	case $f in *.c) ;; *) continue ;; esac
+	case $f in tools/* | scripts/* | Documentation/* | usr/*) continue ;; esac
+	read -r o arch cross < <(sparse_build "$f")
+	if [ ! -f "$o/.config" ]; then
+		fail "gate: sparse $f: no configured build in ${o#"$REPO"/} (run the stage that builds it first)"
+		continue
+	fi
+	opts=(-C "$TREE" O="$o" ARCH="$arch" C=2)
+	if [ "$cross" = - ]; then
+		opts+=(CC="ccache gcc")
+	else
+		opts+=(CROSS_COMPILE="$cross" CC="ccache ${cross}gcc")
+	fi
+	log=$G/sparse.$(echo "$f" | tr / _).log
+	make "${opts[@]}" "${f%.c}.o" >"$log" 2>&1 || true
+	if ! grep -q "CHECK.*$f" "$log"; then
+		tail -n 20 "$log" | sed 's/^/    /'
+		fail "gate: sparse $f: sparse did not run (not built by ${o#"$REPO"/}?)"
+		continue
+	fi
+	new=$(sparse_count "$f" "$log")
+	old=0
+	[ "$st" = M ] && [ -f "$o/.leb128-sparse-base.$(echo "$f" | tr / _)" ] &&
+		old=$(cat "$o/.leb128-sparse-base.$(echo "$f" | tr / _)")
+	if [ "$new" -le "$old" ]; then
+		pass "gate: sparse $f ($new findings, base $old)"
+	else
+		grep -E "$f:[0-9]+:[0-9]+: (warning|error):" "$log" | sed 's/^/    /' | head -20
+		fail "gate: sparse $f: $new findings, base tree had $old"
+	fi
+done
+exit $FAILED

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Check the serial log of the boot test.
+
+Parses every stack trace in the log and checks that the traces the test
+asked for are there, with the expected call chain of the test module.
+Prints one PASS/FAIL line per check; exits 1 if any check failed.
+"""
+import re
+import sys
+
+FRAME = re.compile(
+    r"^\s*(?:\[\s*[\d.]+\]\s*)?(?P<unrel>\? )?"
+    r"(?P<func>[\w.$]+)\+(?P<off>0x[0-9a-f]+)/(?P<size>0x[0-9a-f]+)"
+    r"(?: \[(?P<mod>\w+)\])?(?: \((?P<src>[^)]+)\))?\s*$")
+
+
+def traces(lines):
+    """Yield (title line index, [frame dicts]) for every 'Call Trace:'."""
+    i = 0
+    while i < len(lines):
+        if lines[i].rstrip().endswith("Call Trace:"):
+            start = i
+            frames = []
+            i += 1
+            while i < len(lines):
+                text = lines[i]
+                m = FRAME.match(re.sub(r"^\[\s*[\d.]+\]\s*", "", text))
+                if m:
+                    frames.append(m.groupdict())
+                elif re.search(r"<(/?)(TASK|IRQ|NMI|EOI)>\s*$", text):
+                    pass
+                else:
+                    break
+                i += 1
+            yield start, frames
+        else:
+            i += 1
+
+
+def main():
+    log = open(sys.argv[1], errors="replace").read().splitlines()
+    failed = 0
+
+    def check(ok, name, why=""):
+        nonlocal failed
+        if ok:
+            print(f"PASS boot {name}")
+        else:
+            failed = 1
+            print(f"FAIL boot {name}: {why}")
+
+    text = "\n".join(log)
+    check("init: boot test start" in text, "init ran", "no 'init: boot test start'")
+    check("trace_test: loaded" in text, "module loaded", "no 'trace_test: loaded'")
+    check("init: boot test done" in text, "init finished", "no 'init: boot test done'")
+
+    all_traces = list(traces(log))
+    check(len(all_traces) >= 3, "traces found",
+          f"{len(all_traces)} 'Call Trace:' blocks, want >= 3 (dump_stack, WARN, sysrq-l)")
+
+    chain = ["trace_test_level3", "trace_test_level2", "trace_test_level1",
+             "trace_test_init", "do_one_initcall"]
+    mod_traces = []
+    for start, frames in all_traces:
+        names = [f["func"] for f in frames if not f["unrel"]]
+        if "trace_test_level3" in names:
+            mod_traces.append((start, frames, names))
+    check(len(mod_traces) >= 2, "module traces (dump_stack + WARN)",
+          f"{len(mod_traces)} traces through trace_test_level3")
+    for n, (start, frames, names) in enumerate(mod_traces):
+        pos = [names.index(c) if c in names else -1 for c in chain]
+        ok = all(p >= 0 for p in pos) and pos == sorted(pos)
+        check(ok, f"module trace {n} call chain",
+              f"frames {names} do not contain {chain} in order")
+        mods = {f["func"]: f["mod"] for f in frames}
+        ok = all(mods.get(c) == "trace_test" for c in chain[:4])
+        check(ok, f"module trace {n} frames tagged [trace_test]",
+              f"module tags {[(c, mods.get(c)) for c in chain[:4]]}")
+    check("WARNING:" in text and "trace_test: warning from trace_test_level3" in text,
+          "WARN printed", "no WARNING from trace_test_level3")
+    check(re.search(r"sysrq: Show backtrace of all active CPUs", text) is not None,
+          "sysrq-l triggered", "no 'Show backtrace of all active CPUs'")
+    check(re.search(r"NMI backtrace for cpu \d", text) is not None,
+          "sysrq-l backtrace", "no 'NMI backtrace for cpu N'")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())
