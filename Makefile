@@ -74,7 +74,7 @@ fuzz: tree
 	@$(MAKE) -C $(REPO)/test/leb128 fuzz KTREE=$(TREE) O=$(BUILD)/host/leb128
 
 bench: tree
-	@$(MAKE) -C $(REPO)/bench/leb128 bench KTREE=$(TREE) O=$(BUILD)/bench/leb128
+	@$(MAKE) -s -C $(REPO)/bench/leb128 bench bench-callgrind KTREE=$(TREE) O=$(BUILD)/bench/leb128
 
 check: deps
 	@$(H)/check.sh

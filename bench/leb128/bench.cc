@@ -16,7 +16,7 @@ L(loop_api_inline_u) L(loop_api_inline_s) L(loop_api_read_u) L(loop_api_read_s)
 L(loop_arc_u) L(loop_arc_s) L(loop_sh_u) L(loop_sh_s)
 }
 
-#define NOINL __attribute__((__noinline__))
+#define NOINL extern "C" __attribute__((__noinline__))
 NOINL unsigned long loop_llvm_u_end(const uint8_t *p, const uint8_t *end, long n)
 {
 	unsigned long sum = 0;
