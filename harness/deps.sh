@@ -7,6 +7,8 @@ pkgs=(
 	# base tree and kernel build
 	linux-source-6.12 build-essential bc bison flex libssl-dev libelf-dev
 	cpio rsync kmod xz-utils python3 ccache git
+	# checkpatch's SPDX check
+	python3-ply python3-git
 	# lineinfo generator and its checks
 	libdw-dev elfutils binutils
 	# checkers

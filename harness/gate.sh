@@ -20,7 +20,7 @@ base=$(base_rev)
 DEST=$G/patches "$REPO/harness/series.sh" 2>/dev/null
 for p in $(ls "$G"/patches/0*.patch | grep -v '/0000-'); do
 	n=$(basename "$p")
-	if (cd "$TREE" && perl scripts/checkpatch.pl --strict --no-summary --quiet "$p") >"$G/$n.checkpatch" 2>&1; then
+	if (cd "$TREE" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict --no-summary --quiet "$p") >"$G/$n.checkpatch" 2>&1; then
 		pass "gate: checkpatch --strict $n"
 	else
 		sed 's/^/    /' "$G/$n.checkpatch" | head -40

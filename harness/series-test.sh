@@ -32,8 +32,11 @@ else
 fi
 me="$(git config user.name) <$(git config user.email)>"
 bad=0
-for p in "${patches[@]}"; do
-	grep -qxF "From: $me" "$p" && grep -qxF "Signed-off-by: $me" "$p" || { say "$p: author or sign-off is not $me"; bad=1; }
+base=$(base_rev)
+for c in $(git -C "$T/wt" rev-list "$base..HEAD"); do
+	git -C "$T/wt" log -1 --format='%an <%ae>' "$c" | grep -qxF "$me" &&
+		git -C "$T/wt" log -1 --format=%B "$c" | grep -qxF "Signed-off-by: $me" ||
+		{ say "commit $(git -C "$T/wt" log -1 --format=%s "$c"): author or sign-off is not $me"; bad=1; }
 done
 [ $bad = 0 ] && pass "series: every patch is authored and signed off by the git config identity" ||
 	fail "series: author/sign-off mismatch"

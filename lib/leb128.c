@@ -3,7 +3,7 @@
  * Bounded LEB128 decoding, out-of-line entry points.
  *
  * The implementation lives in <linux/leb128.h>.  This file is also built
- * unchanged into host tools through tools/lib/leb128.c.
+ * unchanged into host tools through a byte-identical copy under tools/.
  */
 
 #include <linux/export.h>
