@@ -22,7 +22,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 H := $(REPO)/harness
 
 .PHONY: help deps tree series kunit boot gate check demo clean distclean \
-	host-test fuzz bench
+	host-test fuzz bench cocci coccicheck
 
 help:
 	@echo 'leb128-lineinfo: a Linux 6.12 patch series and its harness'
@@ -39,6 +39,9 @@ help:
 	@echo '  kunit      run the KUnit suites of configs/kunit/.kunitconfig on UML'
 	@echo '  boot       build the x86_64 test kernel + module, boot it in QEMU, check the log'
 	@echo '  gate       checkpatch --strict, sparse (C=2) and kernel-doc on what the series changes'
+	@echo '  cocci      Coccinelle conversions: idempotency, arc/sh cross builds (W=1, sparse)'
+	@echo '             against the base tree, perf object, equivalence with the original codecs'
+	@echo '  coccicheck report mode of scripts/coccinelle/leb128.cocci: the codecs left to convert'
 	@echo '  host-test  host build of the LEB128 API: unit tests and a bounded fuzz run'
 	@echo '  fuzz       longer libFuzzer runs (FUZZ_SECONDS=300)'
 	@echo '  bench      benchmarks (not tests): ratios and callgrind instruction counts'
@@ -66,6 +69,12 @@ boot: tree
 
 gate: tree
 	@$(H)/gate.sh
+
+cocci: tree
+	@$(H)/cocci.sh
+
+coccicheck: tree
+	@$(H)/coccicheck.sh
 
 host-test: tree
 	@$(H)/host-test.sh

@@ -30,6 +30,7 @@ else
 	stage host-test "$REPO/harness/host-test.sh"
 	stage kunit "$REPO/harness/kunit.sh"
 	stage boot "$REPO/harness/boot.sh"
+	stage cocci "$REPO/harness/cocci.sh"
 	stage series "$REPO/harness/series-test.sh"
 	stage gate "$REPO/harness/gate.sh"
 fi

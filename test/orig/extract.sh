@@ -22,10 +22,17 @@ cut_fn() {
 	' "$1" || { echo "extract.sh: $2 not found in $1" >&2; exit 1; }
 }
 
+# uleb128_t/sleb128_t are the target'"'"'s long: -DORIG_LEB128_LONG=int
+# gives a 32-bit target'"'"'s (ARC) on a 64-bit host.
 SHIM='#include <stdint.h>
 typedef uint8_t u8;
+#ifdef ORIG_LEB128_LONG
+typedef unsigned ORIG_LEB128_LONG uleb128_t;
+typedef signed ORIG_LEB128_LONG sleb128_t;
+#else
 typedef unsigned long uleb128_t;
 typedef signed long sleb128_t;
+#endif
 #define __raw_readb(a) (*(const volatile unsigned char *)(a))'
 
 {

@@ -1,0 +1,213 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Proof of the Coccinelle conversions (series entries 06-08) on the
+# applied tree, against a detached worktree of the base branch:
+#  a. the semantic patch is idempotent on the converted files;
+#  b. the converted arc and sh objects build with W=1 and sparse (C=2)
+#     with no warning the base objects did not have; the base sparse
+#     counts are left where harness/gate.sh reads them;
+#  c. perf's util/genelf_debug.o builds from the converted tree;
+#  d. host equivalence tests, originals taken from the base worktree
+#     (test/cocci);
+#  e. report mode names the codecs left to convert and not the
+#     converted ones (harness/coccicheck.sh).
+# O= directories are configured once and rebuilt only where the sources
+# changed; every build goes through ccache.
+. "$(dirname "$0")/lib.sh"
+need_tree
+
+COCCI=scripts/coccinelle/leb128.cocci
+CONVERTED=(arch/arc/kernel/unwind.c arch/sh/kernel/dwarf.c tools/perf/util/genelf_debug.c)
+KBASE=$BUILD/linux-base
+L=$BUILD/cocci
+mkdir -p "$L"
+base=$(base_rev)
+
+[ "$(git -C "$TREE" symbolic-ref -q --short HEAD)" = "$BRANCH" ] ||
+	die "$TREE is not on branch $BRANCH: run 'make tree'"
+[ -z "$(git -C "$TREE" status --porcelain)" ] ||
+	die "$TREE has local changes: run 'make tree'"
+
+# The pristine base as a detached worktree, at the current base commit.
+base_worktree() {
+	if [ -e "$KBASE/.git" ] &&
+	   [ "$(git -C "$KBASE" rev-parse -q --verify HEAD)" = "$base" ] &&
+	   [ -z "$(git -C "$KBASE" status --porcelain)" ]; then
+		return
+	fi
+	say "(re)creating the base worktree at ${KBASE#"$REPO"/}"
+	git -C "$TREE" worktree remove --force "$KBASE" 2>/dev/null || rm -rf "$KBASE"
+	git -C "$TREE" worktree prune
+	git -C "$TREE" worktree add -q --detach "$KBASE" "$base"
+}
+
+# a. A second patch-mode run over the converted files changes nothing.
+idempotent() {
+	local f out
+	for f in "${CONVERTED[@]}"; do
+		out=$L/idempotent.$(echo "$f" | tr / _).diff
+		if ! (cd "$TREE" && spatch --very-quiet -D patch --sp-file "$COCCI" "$f") \
+			>"$out" 2>"$out.err"; then
+			sed 's/^/    /' "$out.err" | head -20
+			fail "cocci: spatch -D patch on converted $f failed"
+		elif [ -s "$out" ]; then
+			sed 's/^/    /' "$out" | head -30
+			fail "cocci: idempotency: a second run changes $f"
+		else
+			pass "cocci: idempotency: a second run leaves $f unchanged"
+		fi
+	done
+	[ -z "$(git -C "$TREE" status --porcelain)" ] ||
+		fail "cocci: idempotency check left $TREE dirty"
+}
+
+# Per-file warning counts of a build log: "path count", the path relative
+# to the source tree.
+warn_counts() {
+	sed -nE "s#^(\.\./)*($TREE/|$KBASE/)?([^ :]+):[0-9]+:[0-9]+: (warning|error):.*#\3#p" "$1" |
+		sort | uniq -c | awk '{ print $2, $1 }'
+}
+
+# kbuild SRC O ARCH CROSS CONFIG_TARGETS OBJ NAME
+# Configures O= once, then builds OBJ with W=1 and sparse (C=2). C=2
+# runs sparse even when OBJ is up to date; the compiler's own warnings
+# are kept from the last run that compiled OBJ.
+kbuild() {
+	local src=$1 o=$2 arch=$3 cross=$4 cfg=$5 obj=$6 name=$7
+	local mk=(make -C "$src" O="$o" ARCH="$arch" CROSS_COMPILE="$cross"
+		CC="ccache ${cross}gcc" -j"$JOBS")
+	mkdir -p "$o"
+	if [ ! -f "$o/.config" ]; then
+		# shellcheck disable=SC2086
+		quiet "$L/$name.config.log" "${mk[@]}" $cfg || return 1
+		if [ "$arch" = sh ]; then
+			"$src"/scripts/config --file "$o/.config" -e DEBUG_KERNEL -e DWARF_UNWINDER
+			quiet "$L/$name.config.log" "${mk[@]}" olddefconfig || return 1
+		fi
+	fi
+	# Compile first, then sparse alone (same flags, so nothing rebuilds).
+	quiet "$L/$name.build.log" "${mk[@]}" W=1 "$obj" || return 1
+	if grep -qE "^ +CC +${obj}\$" "$L/$name.build.log"; then
+		cp "$L/$name.build.log" "$o/.leb128-w1.log"
+	fi
+	[ -f "$o/.leb128-w1.log" ] || {
+		say "$name: no compile log of $obj: remove $o/$obj and re-run"
+		return 1
+	}
+	quiet "$L/$name.sparse.log" "${mk[@]}" W=1 C=2 "$obj" || return 1
+	grep -qE "^ +CHECK +.*${obj%.o}\.c\$" "$L/$name.sparse.log" || {
+		say "$name: sparse did not run on ${obj%.o}.c"
+		return 1
+	}
+	! grep -qE "^ +CC +${obj}\$" "$L/$name.sparse.log" || {
+		say "$name: the sparse run recompiled $obj"
+		return 1
+	}
+}
+
+# Compare the warnings (compiler W=1 and sparse) of one converted object
+# with those of the base object, per file by count.
+compare_warnings() {
+	local name=$1 src=$2 f n old newlog baselog
+	newlog=$L/$name.warn
+	baselog=$L/$name-base.warn
+	cat "$BUILD/$name/.leb128-w1.log" "$L/$name.sparse.log" >"$newlog"
+	cat "$BUILD/$name-base/.leb128-w1.log" "$L/$name-base.sparse.log" >"$baselog"
+	local bad=0
+	while read -r f n; do
+		old=$(warn_counts "$baselog" | awk -v f="$f" '$1 == f { print $2 }')
+		if [ "$n" -gt "${old:-0}" ]; then
+			grep -E "$f:[0-9]+:[0-9]+: (warning|error):" "$newlog" | sed 's/^/    /' | head -10
+			fail "cocci: $name: $f has $n warnings with W=1/sparse, base ${old:-0}"
+			bad=1
+		fi
+	done < <(warn_counts "$newlog")
+	[ $bad = 1 ] ||
+		pass "cocci: $name: $src builds with W=1 and sparse, no new warnings ($(warn_counts "$newlog" | awk '{ s += $2 } END { print s + 0 }') total, base $(warn_counts "$baselog" | awk '{ s += $2 } END { print s + 0 }'))"
+	# The base's sparse count of the converted file, for harness/gate.sh.
+	{ grep -E "^([^ ]*/)?$src:[0-9]+:[0-9]+: (warning|error):" "$L/$name-base.sparse.log" || true; } | sort -u | wc -l \
+		>"$BUILD/$name/.leb128-sparse-base.$(echo "$src" | tr / _)"
+}
+
+cross_builds() {
+	local name arch cross cfg src ok
+	for name in arc sh; do
+		case $name in
+		arc) arch=arc cross=arc-linux-gnu- cfg=defconfig src=arch/arc/kernel/unwind.c ;;
+		sh) arch=sh cross=sh4-linux-gnu- cfg=sdk7786_defconfig src=arch/sh/kernel/dwarf.c ;;
+		esac
+		ok=1
+		timed "$name: base ${src%.c}.o" \
+			kbuild "$KBASE" "$BUILD/$name-base" $arch $cross $cfg "${src%.c}.o" "$name-base" || ok=0
+		timed "$name: converted ${src%.c}.o" \
+			kbuild "$TREE" "$BUILD/$name" $arch $cross $cfg "${src%.c}.o" "$name" || ok=0
+		if [ $ok = 0 ]; then
+			fail "cocci: $name: build of ${src%.c}.o failed (logs in ${L#"$REPO"/})"
+			continue
+		fi
+		compare_warnings "$name" "$src"
+	done
+}
+
+# c. perf's genelf_debug.o alone: perf's own flags include -Werror.
+perf_object() {
+	local o=$BUILD/perf
+	mkdir -p "$o"
+	if quiet "$L/perf.build.log" make -C "$TREE/tools/perf" O="$o" \
+		BUILD_BPF_SKEL=0 NO_LIBLLVM=1 NO_LIBTRACEEVENT=1 NO_JEVENTS=1 \
+		CC="ccache gcc" -j"$JOBS" util/genelf_debug.o; then
+		pass "cocci: perf: util/genelf_debug.o builds from the converted tree"
+	else
+		fail "cocci: perf: util/genelf_debug.o does not build (${L#"$REPO"/}/perf.build.log)"
+	fi
+}
+
+equivalence() {
+	make -s -C "$REPO/test/cocci" check KTREE="$TREE" KBASE="$KBASE" O="$BUILD/host/cocci" ||
+		fail "cocci: equivalence tests failed to build or run"
+}
+
+# e. Report mode: converted files gone from the list, the others listed.
+report() {
+	local list=$L/report.$1 tree=$2 f
+	shift 2
+	if ! "$REPO/harness/coccicheck.sh" "$tree" $COCCICHECK_DIRS >"$list" 2>"$list.err"; then
+		sed 's/^/    /' "$list.err" | tail -n 20
+		fail "cocci: report mode failed on ${tree#"$REPO"/}"
+		return
+	fi
+	for f in "$@"; do
+		case $f in
+		!*) f=${f#!}
+			if grep -q "^$f:" "$list"; then
+				fail "cocci: report on ${tree#"$REPO"/} still names $f"
+			else
+				pass "cocci: report on ${tree#"$REPO"/} does not name $f"
+			fi ;;
+		*)	if grep -q "^$f:" "$list"; then
+				pass "cocci: report on ${tree#"$REPO"/} names $f"
+			else
+				fail "cocci: report on ${tree#"$REPO"/} misses $f"
+			fi ;;
+		esac
+	done
+}
+
+# The directories report mode covers in make check: where the known
+# codecs live and where new ones would go (see harness/coccicheck.sh for
+# the whole-tree run and its time).
+COCCICHECK_DIRS=${COCCICHECK_DIRS:-"arch lib kernel scripts tools/perf/util"}
+OTHERS=(arch/arm/kernel/unwind.c arch/arm64/kernel/pi/patch-scs.c arch/riscv/kernel/module.c)
+
+timed "base worktree" base_worktree
+timed "idempotency" idempotent
+kbuild_lock
+timed "cross builds" cross_builds
+timed "perf object" perf_object
+exec 9>&- # release the build lock
+timed "equivalence tests" equivalence
+timed "report, converted tree" report converted "$TREE" "${OTHERS[@]}" \
+	"${CONVERTED[@]/#/!}"
+timed "report, base tree" report base "$KBASE" "${OTHERS[@]}" "${CONVERTED[@]}"
+exit $FAILED

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Source line tables for kernel text ("lineinfo").
+ *
+ * The table is produced at build time by scripts/gen_lineinfo from DWARF
+ * and read at run time by lineinfo_lookup().  The format is described byte
+ * by byte in Documentation/core-api/lineinfo.rst.
+ *
+ * This header is also used by host tools; it must only depend on
+ * <linux/types.h>, <linux/compiler.h>, <linux/errno.h> and <linux/leb128.h>.
+ */
+#ifndef _LINUX_LINEINFO_H
+#define _LINUX_LINEINFO_H
+
+#include <linux/compiler.h>
+#include <linux/errno.h>
+#include <linux/types.h>
+
+/**
+ * DOC: lineinfo table layout
+ *
+ * A table is one contiguous blob, 4-byte aligned, in the byte order of the
+ * kernel it describes.  It starts with &struct lineinfo_header followed by
+ * @nr_sections section descriptors (&struct lineinfo_section).  Each
+ * descriptor gives the offset and size of one part of the table, relative
+ * to the start of the table, so validating a part is
+ * ``offset + size <= table_size``.
+ *
+ * Compatibility rules:
+ *
+ * * @magic never changes.  A reader that sees another @version refuses
+ *   the table; @version only changes when the meaning of an existing part
+ *   changes.
+ * * The first four sections are, in this order, the block index, the file
+ *   table, the blocks and the file name strings.
+ * * New parts are added as new section types after these four.  A reader
+ *   ignores a section type it does not know, unless the type has
+ *   %LINEINFO_SECT_REQUIRED set, in which case it refuses the table.
+ * * The header may grow: readers use @hdr_size to find the section
+ *   descriptors and never assume sizeof(struct lineinfo_header).
+ * * Unknown bits in @compat_flags are ignored; unknown bits in
+ *   @incompat_flags make a reader refuse the table.
+ */
+
+/* "LINF" read as a little-endian u32 */
+#define LINEINFO_MAGIC		0x464e494cU
+#define LINEINFO_VERSION	1
+#define LINEINFO_ALIGN		4
+
+/* Section types; the bit below marks types a reader must understand. */
+#define LINEINFO_SECT_REQUIRED	0x80000000U
+#define LINEINFO_SECT_INDEX	(LINEINFO_SECT_REQUIRED | 1)
+#define LINEINFO_SECT_BLOCKS	(LINEINFO_SECT_REQUIRED | 2)
+#define LINEINFO_SECT_FILES	(LINEINFO_SECT_REQUIRED | 3)
+#define LINEINFO_SECT_STRINGS	(LINEINFO_SECT_REQUIRED | 4)
+#define LINEINFO_NR_REQUIRED	4	/* the four above, first, in this order */
+#define LINEINFO_MAX_SECTIONS	16
+
+/* Largest number of files one block may refer to (its palette). */
+#define LINEINFO_MAX_PALETTE	20
+
+/*
+ * Entry opcodes inside a block.  Special, medium and large entries pack an
+ * address advance minus one into the low bits of a code and a line advance
+ * minus a base into the bits above; the split and the bases are in the
+ * header.  A special entry is one byte, its code op - LINEINFO_OP_SPECIAL.
+ * A medium entry is two bytes, its code (op - LINEINFO_OP_MEDIUM) << 8 |
+ * byte 1.  A large entry is three bytes, its code (op - LINEINFO_OP_LARGE)
+ * << 16 | byte 2 << 8 | byte 1.
+ */
+#define LINEINFO_OP_GAP		0x00	/* ULEB addr advance; no line info from there */
+#define LINEINFO_OP_LONG	0x01	/* ULEB addr advance, SLEB line advance */
+#define LINEINFO_OP_MEDIUM	0x02
+#define LINEINFO_NR_MEDIUM	6
+#define LINEINFO_OP_LARGE	0x08
+#define LINEINFO_NR_LARGE	4
+#define LINEINFO_OP_FILE	0x0c	/* 0x0c + slot: switch file (prefix) */
+#define LINEINFO_OP_SPECIAL	0x20
+#define LINEINFO_MAX_ADDR_BITS	7
+#define LINEINFO_MAX_MED_ADDR_BITS	10
+#define LINEINFO_MAX_LARGE_ADDR_BITS	17
+
+/**
+ * struct lineinfo_section - location of one part of a table
+ * @type: LINEINFO_SECT_* type
+ * @offset: offset of the part from the start of the table
+ * @size: size of the part in bytes
+ */
+struct lineinfo_section {
+	__u32 type;
+	__u32 offset;
+	__u32 size;
+};
+
+/**
+ * struct lineinfo_header - start of a lineinfo table
+ * @magic: %LINEINFO_MAGIC
+ * @version: %LINEINFO_VERSION
+ * @hdr_size: size of this header; the section descriptors follow it
+ * @table_size: size of the whole table in bytes
+ * @text_end: end of the line information: offsets at or above it have
+ *	none (the end of the last line sequence, at most the size of the
+ *	described text)
+ * @incompat_flags: features a reader must know (none defined yet)
+ * @compat_flags: features a reader may ignore (none defined yet)
+ * @nr_sections: number of section descriptors after the header
+ * @nr_blocks: number of entries of the block index (equal to the index
+ *	size / 8; readers use the size)
+ * @nr_files: number of entries of the file table (equal to its size / 4)
+ * @nr_entries: number of line entries (informational)
+ * @op_addr_bits: address bits of a special opcode, 0 to
+ *	%LINEINFO_MAX_ADDR_BITS
+ * @op_line_base: smallest line advance of a special opcode
+ * @op_med_addr_bits: address bits of a medium entry, 0 to
+ *	%LINEINFO_MAX_MED_ADDR_BITS
+ * @op_large_addr_bits: address bits of a large entry, 0 to
+ *	%LINEINFO_MAX_LARGE_ADDR_BITS
+ * @op_med_line_base: smallest line advance of a medium entry
+ * @reserved: zero
+ * @op_large_line_base: smallest line advance of a large entry
+ */
+struct lineinfo_header {
+	__u32 magic;
+	__u16 version;
+	__u16 hdr_size;
+	__u32 table_size;
+	__u32 text_end;
+	__u32 incompat_flags;
+	__u32 compat_flags;
+	__u32 nr_sections;
+	__u32 nr_blocks;
+	__u32 nr_files;
+	__u32 nr_entries;
+	__u8 op_addr_bits;
+	__s8 op_line_base;
+	__u8 op_med_addr_bits;
+	__u8 op_large_addr_bits;
+	__s16 op_med_line_base;
+	__u16 reserved;
+	__s32 op_large_line_base;
+};
+
+/**
+ * struct lineinfo_block - one entry of the block index
+ * @addr: text offset of the first line entry of the block
+ * @data: offset of the block's coded entries in the blocks section; a
+ *	block ends where the next one starts
+ */
+struct lineinfo_block {
+	__u32 addr;
+	__u32 data;
+};
+
+int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
+		    const char **file, unsigned int *line);
+int lineinfo_validate(const void *table, size_t table_size);
+
+#endif /* _LINUX_LINEINFO_H */

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Source line annotations for stack traces.
+ *
+ * vmlinux carries two tables generated at link time by scripts/gen_lineinfo
+ * (see scripts/link-vmlinux.sh): one for _text.._etext and one for the init
+ * text, which lives in init memory and is no longer used once that memory
+ * is being freed. Modules carry theirs in .mod_lineinfo and
+ * .init.mod_lineinfo (kernel/module/lineinfo.c).
+ *
+ * This file is always built, whatever the configuration, so that callers
+ * such as the x86 stack dumper do not depend on CONFIG_KALLSYMS_LINEINFO
+ * and toggling it does not rebuild them.
+ */
+
+#include <linux/kallsyms.h>
+#include <linux/kernel.h>
+#include <linux/lineinfo.h>
+#include <linux/module.h>
+#include <linux/sprintf.h>
+#include <asm/sections.h>
+
+/* Defined by the generated table, or by kernel/lineinfo/vmlinux_empty.S. */
+extern const u8 lineinfo_vmlinux[];
+extern const u8 lineinfo_vmlinux_end[];
+extern const u8 lineinfo_vmlinux_init[];
+extern const u8 lineinfo_vmlinux_init_end[];
+
+static int lineinfo_vmlinux_find(unsigned long addr, const char **file,
+				 unsigned int *line)
+{
+	unsigned long text = (unsigned long)_text;
+	unsigned long init = (unsigned long)_sinittext;
+
+	if (addr >= text && addr < (unsigned long)_etext)
+		return lineinfo_lookup(lineinfo_vmlinux,
+				       lineinfo_vmlinux_end - lineinfo_vmlinux,
+				       addr - text, file, line);
+	/* The init table is in init memory: only use it before it goes. */
+	if (addr >= init && addr < (unsigned long)_einittext &&
+	    system_state < SYSTEM_FREEING_INITMEM)
+		return lineinfo_lookup(lineinfo_vmlinux_init,
+				       lineinfo_vmlinux_init_end -
+				       lineinfo_vmlinux_init,
+				       addr - init, file, line);
+	return -ENOENT;
+}
+
+/**
+ * lineinfo_format() - format " (file:line)" for one lookup result
+ * @buf: output buffer
+ * @size: size of @buf
+ * @file: source file name
+ * @line: line number
+ *
+ * Context: Any context.
+ * Return: the length written, or -ENAMETOOLONG if it does not fit (then
+ * @buf holds an empty string, never a truncated name).
+ */
+int lineinfo_format(char *buf, size_t size, const char *file,
+		    unsigned int line)
+{
+	int len = snprintf(buf, size, " (%s:%u)", file, line);
+
+	if (len < 0 || len >= size) {
+		if (size)
+			buf[0] = '\0';
+		return -ENAMETOOLONG;
+	}
+	return len;
+}
+
+/**
+ * lineinfo_sprint() - source line annotation of a text address
+ * @buf: output buffer, e.g. of LINEINFO_SPRINT_LEN bytes
+ * @size: size of @buf
+ * @addr: text address; for a return address pass the address of the call,
+ *	that is the return address minus one, as %pB does for the symbol
+ *
+ * Writes " (file:line)" for @addr in vmlinux or in a module that has a
+ * line table. Nothing is allocated and no lock is taken.
+ *
+ * Context: Any context, including NMI and panic.
+ * Return: the length written, or a negative errno (then @buf holds an empty
+ * string): -ENOENT if there is no line information for @addr, -EINVAL if
+ * the table is malformed, -ENAMETOOLONG if the result does not fit @buf.
+ */
+int lineinfo_sprint(char *buf, size_t size, unsigned long addr)
+{
+	const char *file;
+	unsigned int line;
+	int ret;
+
+	if (size)
+		buf[0] = '\0';
+	if (!IS_ENABLED(CONFIG_KALLSYMS_LINEINFO))
+		return -ENOENT;
+
+	ret = lineinfo_vmlinux_find(addr, &file, &line);
+	if (!ret)
+		return lineinfo_format(buf, size, file, line);
+	if (ret != -ENOENT)
+		return ret;
+
+	if (IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_MODULES))
+		return module_lineinfo_sprint(buf, size, addr);
+	return -ENOENT;
+}

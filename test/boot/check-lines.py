@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Check every source line annotation of a boot log against addr2line.
+
+usage: check-lines.py LOG VMLINUX SRCTREE [MODULE.ko ...]
+
+For every stack trace frame "func+off/size [mod] (file:line)" the kernel
+printed, the address of the call (symbol + off - 1, the address the kernel
+looked up, like %pB) is given to binutils' addr2line on the same vmlinux
+or .ko, and its innermost answer must equal the annotation. Frames without
+an annotation are sorted into classes, and frames whose address addr2line
+places in a C file count as misses.
+
+Prints PASS/FAIL lines and a summary; exits 1 on any mismatch or when
+fewer than MIN_COVERAGE of the frames in C code are annotated.
+"""
+import collections
+import os
+import re
+import subprocess
+import sys
+
+MIN_COVERAGE = 0.95
+
+FRAME = re.compile(
+    r"^(?:\[\s*[\d.]+\]\s*)?\s*(?:\? )?"
+    r"(?P<func>[\w.$]+)\+(?P<off>0x[0-9a-f]+)/(?P<size>0x[0-9a-f]+)"
+    r"(?: \[(?P<mod>\w+)\])?(?: \((?P<src>[^)]+:\d+)\))?\s*$")
+
+
+def symbols(path):
+    """name -> list of (value, size, section) of FUNC symbols (readelf)."""
+    run = lambda *a: subprocess.run(["readelf", "-W", *a, path],
+                                    capture_output=True, text=True,
+                                    check=True).stdout
+    secs = {}
+    for m in re.finditer(r"^\s*\[\s*(\d+)\]\s+(\S+)", run("-S"), re.M):
+        secs[m.group(1)] = m.group(2)
+    syms = collections.defaultdict(list)
+    for line in run("-s").splitlines():
+        parts = line.split()
+        # Num: Value Size Type Bind Vis Ndx Name
+        if len(parts) == 8 and parts[3] == "FUNC" and parts[6].isdigit():
+            syms[parts[7]].append((int(parts[1], 16), int(parts[2], 0),
+                                   secs.get(parts[6], "?")))
+    return syms
+
+
+class Object:
+    def __init__(self, path, relative):
+        self.path = path
+        self.relative = relative  # ET_REL: addresses are section offsets
+        self.syms = symbols(path)
+        self.queries = {}
+
+    def address(self, func, off, size):
+        """(section or None, address of the call) or None if ambiguous."""
+        cands = self.syms.get(func, [])
+        exact = [s for s in cands if s[1] == size]
+        pick = None
+        if exact and len({(s[0], s[2]) for s in exact}) == 1:
+            pick = exact[0]
+        elif len(cands) == 1:
+            pick = cands[0]
+        if pick is None:
+            return None
+        return (pick[2] if self.relative else None, pick[0] + off - 1)
+
+    def resolve(self, addrs):
+        todo = sorted({a for a in addrs if a not in self.queries},
+                      key=lambda a: (a[0] or "", a[1]))
+        for sec in sorted({a[0] for a in todo}, key=lambda s: s or ""):
+            batch = [a for a in todo if a[0] == sec]
+            cmd = ["addr2line", "-e", self.path]
+            if sec:
+                cmd += ["-j", sec]
+            out = subprocess.run(cmd + [hex(a[1]) for a in batch],
+                                 capture_output=True, text=True,
+                                 check=True).stdout.splitlines()
+            for a, line in zip(batch, out):
+                self.queries[a] = line.strip()
+
+
+def normalize(loc, srctree):
+    """addr2line's 'path:line (discriminator n)' -> 'relpath:line' or None."""
+    loc = re.sub(r" \(discriminator \d+\)$", "", loc)
+    path, _, line = loc.rpartition(":")
+    if not path or path == "??" or not line.isdigit() or line == "0":
+        return None
+    path = os.path.normpath(path)
+    if os.path.isabs(path):
+        real = os.path.realpath(path)
+        root = os.path.realpath(srctree)
+        if real.startswith(root + os.sep):
+            path = os.path.relpath(real, root)
+    return f"{path}:{line}"
+
+
+def main():
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    log, vmlinux, srctree = sys.argv[1:4]
+    objs = {None: Object(vmlinux, False)}
+    for ko in sys.argv[4:]:
+        objs[os.path.basename(ko)[:-3].replace("-", "_")] = Object(ko, True)
+
+    frames = []
+    for text in open(log, errors="replace"):
+        m = FRAME.match(text.rstrip("\r\n"))
+        if m:
+            frames.append(m.groupdict())
+
+    for f in frames:
+        obj = objs.get(f["mod"])
+        f["obj"] = obj
+        f["addr"] = obj.address(f["func"], int(f["off"], 16),
+                                int(f["size"], 16)) if obj else None
+    for obj in objs.values():
+        obj.resolve([f["addr"] for f in frames
+                     if f["obj"] is obj and f["addr"] is not None])
+
+    failed = 0
+    stats = collections.Counter()
+    classes = collections.Counter()
+    for f in frames:
+        where = f"{f['func']}+{f['off']}" + (f" [{f['mod']}]" if f["mod"] else "")
+        if f["obj"] is None:
+            truth = None
+            cls = f"module {f['mod']} not given to the checker"
+        elif f["addr"] is None:
+            truth = None
+            cls = ("symbol not unique in the object"
+                   if f["obj"].syms.get(f["func"]) else
+                   "no FUNC symbol (assembly entry code)")
+        else:
+            truth = normalize(f["obj"].queries.get(f["addr"], "??:0"), srctree)
+            cls = None
+        in_c = truth is not None and re.search(r"\.[ch]:\d+$", truth)
+        if in_c:
+            stats["c_frames"] += 1
+        if f["src"]:
+            stats["annotated"] += 1
+            if truth == f["src"]:
+                stats["match"] += 1
+            else:
+                failed = 1
+                print(f"FAIL lines {where}: kernel says {f['src']}, "
+                      f"addr2line says {truth}")
+            if in_c:
+                stats["c_annotated"] += 1
+        else:
+            if cls is None:
+                cls = ("in C code: MISSED" if in_c else
+                       "no DWARF line for the address (assembly or no debug info)")
+            classes[cls] += 1
+
+    print(f"lines: {len(frames)} frames, {stats['annotated']} annotated, "
+          f"{stats['match']} match addr2line; {stats['c_frames']} frames in C "
+          f"code, {stats['c_annotated']} of them annotated")
+    for cls, n in classes.most_common():
+        print(f"lines: not annotated: {n:4d}  {cls}")
+
+    if not frames:
+        print("FAIL lines: no stack trace frames in the log")
+        return 1
+    if stats["annotated"] == 0:
+        print("FAIL lines: no frame is annotated")
+        return 1
+    if stats["match"] == stats["annotated"]:
+        print(f"PASS lines: all {stats['annotated']} annotations match addr2line")
+    cov = stats["c_annotated"] / stats["c_frames"] if stats["c_frames"] else 0
+    if cov >= MIN_COVERAGE:
+        print(f"PASS lines: {cov:.1%} of frames in C code annotated "
+              f"(goal {MIN_COVERAGE:.0%})")
+    else:
+        failed = 1
+        print(f"FAIL lines: only {cov:.1%} of frames in C code annotated "
+              f"(goal {MIN_COVERAGE:.0%})")
+    mods = {f["mod"] for f in frames if f["src"] and f["mod"]}
+    for mod in sorted(m for m in objs if m):
+        if mod in mods:
+            print(f"PASS lines: module {mod} frames annotated")
+        else:
+            failed = 1
+            print(f"FAIL lines: no annotated frame in module {mod}")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())

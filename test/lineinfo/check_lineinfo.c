@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Check lineinfo tables against libdw, independently of the generator.
+ *
+ * usage: check_lineinfo [--relative] [--random N] [--seed S] NAME INPUT
+ *                       TEXT.bin [INIT.bin]
+ *
+ * For every address of a DWARF line row inside the text (and init text)
+ * of INPUT, the byte before and after it, the range ends and N random
+ * addresses, the answer of lineinfo_lookup() on the table is compared with
+ * libdwfl's dwfl_module_getsrc(): both must say "no line", or both give
+ * the same line and a file name that is the tail of libdw's path.  With
+ * --relative, file names must also be relative and free of "..".
+ *
+ * Prints "PASS <check>" or "FAIL <check>: <why>" lines; exits 1 on failure.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <elfutils/libdwfl.h>
+#include <gelf.h>
+
+#include <linux/lineinfo.h>
+
+struct rng {
+	bool present;
+	uint64_t base, end;
+	void *table;
+	size_t size;
+	const char *path;
+};
+
+static const char *name;
+static int failed;
+static bool relative;
+
+static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname,
+			Dwarf_Addr base, const char *file_name,
+			const char *debuglink_file, GElf_Word debuglink_crc,
+			char **debuginfo_file_name)
+{
+	return -1;
+}
+
+static const Dwfl_Callbacks cb = {
+	.find_debuginfo = no_debuginfo,
+	.section_address = dwfl_offline_section_address,
+};
+
+static void *load(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	void *p;
+	long n;
+
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		exit(2);
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = malloc(n ? n : 1);	/* 16-byte aligned, exactly n bytes for ASan */
+	if (!p || fread(p, 1, n, f) != (size_t)n) {
+		fprintf(stderr, "%s: read error\n", path);
+		exit(2);
+	}
+	fclose(f);
+	*size = n;
+	return p;
+}
+
+/* Simple path folding, written separately from the generator's. */
+static void fold(const char *in, char *out)
+{
+	char *parts[1024];
+	char *copy = strdup(in), *save = NULL, *tok;
+	int n = 0, i;
+
+	for (tok = strtok_r(copy, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(tok, "."))
+			continue;
+		if (!strcmp(tok, "..") && n && strcmp(parts[n - 1], "..")) {
+			n--;
+			continue;
+		}
+		if (!strcmp(tok, "..") && in[0] == '/')
+			continue;
+		if (n < 1024)
+			parts[n++] = tok;
+	}
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i || in[0] == '/')
+			strcat(out, "/");
+		strcat(out, parts[i]);
+	}
+	free(copy);
+}
+
+static bool name_matches(const char *tab, const char *dw)
+{
+	size_t lt = strlen(tab), ld;
+	char *f = malloc(strlen(dw) + 2);
+	bool ok;
+
+	fold(dw, f);
+	ld = strlen(f);
+	if (tab[0] == '/')
+		ok = !strcmp(tab, f);
+	else
+		ok = !strcmp(f, tab) ||
+		     (ld > lt && f[ld - lt - 1] == '/' && !strcmp(f + ld - lt, tab));
+	free(f);
+	return ok;
+}
+
+static unsigned long nr_checked, nr_lines, nr_none, nr_bad;
+
+static void check_addr(Dwfl_Module *mod, struct rng *r, const char *what,
+		       uint64_t addr)
+{
+	Dwfl_Line *dl = dwfl_module_getsrc(mod, addr);
+	const char *dfile = NULL, *tfile = NULL;
+	int dline = 0, ret;
+	unsigned int tline = 0;
+
+	if (dl) {
+		dfile = dwfl_lineinfo(dl, NULL, &dline, NULL, NULL, NULL);
+		if (!dfile)
+			dl = NULL;
+	}
+	ret = lineinfo_lookup(r->table, r->size, addr - r->base, &tfile, &tline);
+	nr_checked++;
+	if (ret && ret != -ENOENT) {
+		if (nr_bad++ < 10)
+			printf("  %s %s+%#lx: lookup error %d\n", name, what,
+			       (unsigned long)(addr - r->base), ret);
+		return;
+	}
+	if (!dl && ret == -ENOENT) {
+		nr_none++;
+		return;
+	}
+	if (dl && !ret && (unsigned int)dline == tline &&
+	    name_matches(tfile, dfile) &&
+	    (!relative || (tfile[0] != '/' && strncmp(tfile, "../", 3) &&
+			   !strstr(tfile, "/../")))) {
+		nr_lines++;
+		return;
+	}
+	if (nr_bad++ < 10)
+		printf("  %s %s+%#lx: libdw %s:%d, table %s:%u\n", name, what,
+		       (unsigned long)(addr - r->base), dl ? dfile : "(none)",
+		       dline, ret ? "(none)" : tfile, ret ? 0 : tline);
+}
+
+static void find_ranges(Dwfl_Module *mod, Elf *elf, bool rel, struct rng *r)
+{
+	GElf_Addr bias;
+	int i, n;
+
+	dwfl_module_getelf(mod, &bias);
+	if (rel) {
+		n = dwfl_module_relocations(mod);
+		for (i = 0; i < n; i++) {
+			GElf_Word shndx;
+			const char *s = dwfl_module_relocation_info(mod, i, &shndx);
+			GElf_Shdr shdr;
+			int k = -1;
+
+			if (s && !strcmp(s, ".text"))
+				k = 0;
+			else if (s && !strcmp(s, ".init.text"))
+				k = 1;
+			if (k < 0 || !gelf_getshdr(elf_getscn(elf, shndx), &shdr))
+				continue;
+			r[k].present = true;
+			r[k].base = shdr.sh_addr + bias;
+			r[k].end = r[k].base + shdr.sh_size;
+		}
+		return;
+	}
+	n = dwfl_module_getsymtab(mod);
+	for (i = 1; i < n; i++) {
+		GElf_Sym sym;
+		GElf_Addr a;
+		const char *s = dwfl_module_getsym_info(mod, i, &sym, &a, NULL,
+							NULL, NULL);
+
+		if (!s)
+			continue;
+		if (!strcmp(s, "_text"))
+			r[0].base = a;
+		if (!strcmp(s, "_etext"))
+			r[0].end = a;
+		if (!strcmp(s, "_sinittext"))
+			r[1].base = a;
+		if (!strcmp(s, "_einittext"))
+			r[1].end = a;
+	}
+	if (r[0].base && r[0].end > r[0].base) {
+		r[0].present = true;
+		r[1].present = r[1].base && r[1].end > r[1].base;
+		return;
+	}
+	{
+		Elf_Scn *scn = NULL;
+		size_t shstrndx;
+
+		elf_getshdrstrndx(elf, &shstrndx);
+		while ((scn = elf_nextscn(elf, scn))) {
+			GElf_Shdr shdr;
+			const char *s;
+
+			gelf_getshdr(scn, &shdr);
+			s = elf_strptr(elf, shstrndx, shdr.sh_name);
+			if (s && !strcmp(s, ".text")) {
+				r[0].present = true;
+				r[0].base = shdr.sh_addr + bias;
+				r[0].end = r[0].base + shdr.sh_size;
+			}
+		}
+		r[1].present = false;
+	}
+}
+
+static void report(const char *check, bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void report(const char *check, bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s %s-%s", ok ? "PASS" : "FAIL", check, name);
+	if (!ok)
+		printf(":");
+	printf(" ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	if (!ok)
+		failed = 1;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long nrand = 100000, seed = 1, i;
+	const char *input, *tabs[2] = { NULL, NULL };
+	struct rng r[2] = {};
+	Dwfl *dwfl;
+	Dwfl_Module *mod;
+	Dwarf_Die *cu = NULL;
+	Dwarf_Addr bias;
+	GElf_Addr ebias;
+	Elf *elf;
+	GElf_Ehdr ehdr;
+	int a = 1, fd, k;
+
+	while (a < argc && argv[a][0] == '-') {
+		if (!strcmp(argv[a], "--random") && a + 1 < argc)
+			nrand = strtoul(argv[++a], NULL, 0);
+		else if (!strcmp(argv[a], "--seed") && a + 1 < argc)
+			seed = strtoul(argv[++a], NULL, 0);
+		else if (!strcmp(argv[a], "--relative"))
+			relative = true;
+		else
+			break;
+		a++;
+	}
+	if (argc - a < 3) {
+		fprintf(stderr, "usage: %s [--relative] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
+			argv[0]);
+		return 2;
+	}
+	name = argv[a];
+	input = argv[a + 1];
+	tabs[0] = argv[a + 2];
+	if (argc - a > 3)
+		tabs[1] = argv[a + 3];
+
+	fd = open(input, O_RDONLY);
+	if (fd < 0) {
+		report("open", false, "%s: %s", input, strerror(errno));
+		return 1;
+	}
+	elf_version(EV_CURRENT);
+	dwfl = dwfl_begin(&cb);
+	mod = dwfl ? dwfl_report_offline(dwfl, "input", input, fd) : NULL;
+	if (!mod) {
+		report("open", false, "libdwfl: %s", dwfl_errmsg(-1));
+		return 1;
+	}
+	dwfl_report_end(dwfl, NULL, NULL);
+	elf = dwfl_module_getelf(mod, &ebias);
+	gelf_getehdr(elf, &ehdr);
+	find_ranges(mod, elf, ehdr.e_type == ET_REL, r);
+
+	for (k = 0; k < 2; k++) {
+		int ret;
+
+		if (!tabs[k])
+			continue;
+		r[k].table = load(tabs[k], &r[k].size);
+		ret = lineinfo_validate(r[k].table, r[k].size);
+		report(k ? "validate-init" : "validate", !ret, "%s: %d", tabs[k], ret);
+	}
+	if (!r[0].present) {
+		report("ranges", false, "no text range in %s", input);
+		return 1;
+	}
+
+	/* every row address, one byte around it, and sequence ends */
+	while ((cu = dwfl_module_nextcu(mod, cu, &bias))) {
+		Dwarf_Lines *lines;
+		size_t n, j;
+
+		if (dwarf_getsrclines(cu, &lines, &n))
+			continue;
+		for (j = 0; j < n; j++) {
+			Dwarf_Addr addr;
+
+			if (dwarf_lineaddr(dwarf_onesrcline(lines, j), &addr))
+				continue;
+			addr += bias;
+			for (k = 0; k < 2; k++) {
+				if (!r[k].table || addr < r[k].base || addr >= r[k].end)
+					continue;
+				check_addr(mod, &r[k], "row", addr);
+				if (addr > r[k].base)
+					check_addr(mod, &r[k], "row-1", addr - 1);
+				if (addr + 1 < r[k].end)
+					check_addr(mod, &r[k], "row+1", addr + 1);
+			}
+		}
+	}
+	srand48(seed);
+	for (k = 0; k < 2; k++) {
+		uint64_t span = r[k].end - r[k].base;
+		const char *f;
+		unsigned int l;
+
+		if (!r[k].table || !r[k].present)
+			continue;
+		check_addr(mod, &r[k], "start", r[k].base);
+		check_addr(mod, &r[k], "last", r[k].end - 1);
+		for (i = 0; i < nrand; i++)
+			check_addr(mod, &r[k], "random",
+				   r[k].base + (uint64_t)(drand48() * span));
+		/* beyond the described text there is never a line */
+		if (lineinfo_lookup(r[k].table, r[k].size, span, &f, &l) != -ENOENT ||
+		    lineinfo_lookup(r[k].table, r[k].size, ~0UL, &f, &l) != -ENOENT)
+			report("beyond-end", false, "lookup past text_end answered");
+	}
+	report("vs-libdw", !nr_bad && nr_lines,
+	       "%lu addresses: %lu with a line, %lu without, %lu disagree",
+	       nr_checked, nr_lines, nr_none, nr_bad);
+	dwfl_end(dwfl);
+	close(fd);
+	free(r[0].table);
+	free(r[1].table);
+	return failed;
+}

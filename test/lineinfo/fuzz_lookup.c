@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target for lineinfo_lookup() and lineinfo_validate().
+ *
+ * Input: 8 bytes of lookup offset, then the table.  The table is copied to
+ * a buffer of exactly its size (ASan catches any read past it), aligned as
+ * the kernel aligns tables.  Besides "no crash, no out-of-bounds read", it
+ * checks that a table lineinfo_validate() accepts never makes
+ * lineinfo_lookup() report corruption, and that a found file name is a
+ * string inside the table.
+ */
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/lineinfo.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint64_t off, probes[6];
+	const char *file;
+	unsigned int line;
+	uint8_t *t;
+	size_t n;
+	int valid, ret, i;
+
+	if (size < 8)
+		return 0;
+	memcpy(&off, data, 8);
+	data += 8;
+	n = size - 8;
+	t = malloc(n ? n : 1);	/* malloc is 16-byte aligned, ASan-bounded */
+	if (!t)
+		return 0;
+	memcpy(t, data, n);
+
+	valid = lineinfo_validate(t, n) == 0;
+	probes[0] = off;
+	probes[1] = off & 0xffff;
+	probes[2] = off >> 48;
+	probes[3] = (off & 0xff) * 3;
+	probes[4] = 0;
+	probes[5] = ~0ULL;
+	for (i = 0; i < 6; i++) {
+		ret = lineinfo_lookup(t, n, probes[i], &file, &line);
+		if (ret == 0) {
+			size_t len = strnlen(file, (const char *)t + n - file);
+
+			if ((const uint8_t *)file < t || (const uint8_t *)file >= t + n ||
+			    file + len >= (const char *)t + n)
+				abort();
+		} else if (valid && ret != -ENOENT) {
+			abort();
+		}
+	}
+	/* a misaligned copy is refused, never read */
+	if (n > 1 && lineinfo_lookup(t + 1, n - 1, off, &file, &line) != -EINVAL)
+		abort();
+	free(t);
+	return 0;
+}
