@@ -16,7 +16,7 @@ else
 TREE   := $(BUILD)/ksrc
 endif
 
-export REPO BUILD OUT KSRC TREE
+export REPO BUILD OUT KSRC TREE VMLINUX KO
 export PYTHONDONTWRITEBYTECODE := 1
 
 H := $(REPO)/harness
@@ -80,10 +80,13 @@ host-test: tree
 	@$(H)/host-test.sh
 
 fuzz: tree
-	@$(MAKE) -C $(REPO)/test/leb128 fuzz KTREE=$(TREE) O=$(BUILD)/host/leb128
+	@$(MAKE) -s -C $(REPO)/test/leb128 fuzz KTREE=$(TREE) O=$(BUILD)/host/leb128
+	@$(MAKE) -s -C $(REPO)/test/lineinfo fuzz KTREE=$(TREE) O=$(BUILD)/host/lineinfo
 
+# VMLINUX=/path [KO=/path] benchmarks lineinfo on any image with DWARF
+# (default: the boot test's build, made by `make boot`).
 bench: tree
-	@$(MAKE) -s -C $(REPO)/bench/leb128 bench bench-callgrind KTREE=$(TREE) O=$(BUILD)/bench/leb128
+	@$(H)/bench.sh
 
 check: deps
 	@$(H)/check.sh

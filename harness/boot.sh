@@ -67,4 +67,13 @@ say "QEMU: $((SECONDS - t0)) s, exit $rc (log: $B/serial.log)"
 [ $rc = 0 ] || fail "boot: QEMU exited $rc (timeout or crash), see $B/serial.log"
 
 python3 "$REPO/test/boot/check-log.py" "$B/serial.log" || FAILED=1
+
+# Every source line the kernel printed, against addr2line on the same files.
+python3 "$REPO/test/boot/check-lines.py" "$B/serial.log" "$KO/vmlinux" "$TREE" \
+	"$B/module/trace_test.ko" || FAILED=1
+
+# scripts/decode_stacktrace.sh must decode an annotated log exactly as the
+# same log without the annotations.
+"$REPO/test/boot/check-decode.sh" "$TREE" "$KO/vmlinux" "$B/module" "$B/serial.log" "$B" ||
+	FAILED=1
 exit $FAILED

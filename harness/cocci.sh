@@ -19,7 +19,6 @@ need_tree
 
 COCCI=scripts/coccinelle/leb128.cocci
 CONVERTED=(arch/arc/kernel/unwind.c arch/sh/kernel/dwarf.c tools/perf/util/genelf_debug.c)
-KBASE=$BUILD/linux-base
 L=$BUILD/cocci
 mkdir -p "$L"
 base=$(base_rev)
@@ -28,19 +27,6 @@ base=$(base_rev)
 	die "$TREE is not on branch $BRANCH: run 'make tree'"
 [ -z "$(git -C "$TREE" status --porcelain)" ] ||
 	die "$TREE has local changes: run 'make tree'"
-
-# The pristine base as a detached worktree, at the current base commit.
-base_worktree() {
-	if [ -e "$KBASE/.git" ] &&
-	   [ "$(git -C "$KBASE" rev-parse -q --verify HEAD)" = "$base" ] &&
-	   [ -z "$(git -C "$KBASE" status --porcelain)" ]; then
-		return
-	fi
-	say "(re)creating the base worktree at ${KBASE#"$REPO"/}"
-	git -C "$TREE" worktree remove --force "$KBASE" 2>/dev/null || rm -rf "$KBASE"
-	git -C "$TREE" worktree prune
-	git -C "$TREE" worktree add -q --detach "$KBASE" "$base"
-}
 
 # a. A second patch-mode run over the converted files changes nothing.
 idempotent() {

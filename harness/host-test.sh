@@ -1,13 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Host-side tests: the LEB128 API built for the host against the tree's
-# tools/include (exactly what tools/perf and scripts/ get), its unit
-# tests, a bounded libFuzzer run, and the tools/ copies staying in sync.
+# Host-side tests: the LEB128 API and the lineinfo lookup built for the host
+# against the tree's tools/include (exactly what tools/perf and scripts/
+# get), their unit and differential tests, bounded libFuzzer runs, and the
+# tools/ copies staying in sync.
 . "$(dirname "$0")/lib.sh"
 need_tree
 
-for f in include/linux/leb128.h lib/leb128.c; do
+for f in include/linux/leb128.h lib/leb128.c include/linux/lineinfo.h; do
 	t=tools/$f
 	if [ ! -f "$TREE/$t" ]; then
 		fail "host: $t missing from the tree"
@@ -18,5 +19,13 @@ for f in include/linux/leb128.h lib/leb128.c; do
 	fi
 done
 
+t0=$SECONDS
 make -s -C "$REPO/test/leb128" check KTREE="$TREE" O="$BUILD/host/leb128" || FAILED=1
+say "LEB128 host tests: $((SECONDS - t0)) s"
+# lineinfo: the generator and the lookup against libdw, on test programs
+# and on the boot test's vmlinux and module when they are built.
+t0=$SECONDS
+make -s -C "$REPO/test/lineinfo" check KTREE="$TREE" O="$BUILD/host/lineinfo" \
+	VMLINUX="$BUILD/x86/vmlinux" KO="$BUILD/boot/module/trace_test.ko" || FAILED=1
+say "lineinfo host tests: $((SECONDS - t0)) s"
 exit $FAILED

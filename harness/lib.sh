@@ -69,3 +69,20 @@ base_rev() {
 	git -C "$TREE" rev-parse --verify -q "refs/heads/$BRANCH-base" ||
 		die "no base branch $BRANCH-base in $TREE: run 'make tree'"
 }
+
+# The pristine base as a detached worktree at build/linux-base (for the
+# original code the conversions are compared with), at the current base.
+KBASE=$BUILD/linux-base
+base_worktree() {
+	local base
+	base=$(base_rev)
+	if [ -e "$KBASE/.git" ] &&
+	   [ "$(git -C "$KBASE" rev-parse -q --verify HEAD)" = "$base" ] &&
+	   [ -z "$(git -C "$KBASE" status --porcelain)" ]; then
+		return
+	fi
+	say "(re)creating the base worktree at ${KBASE#"$REPO"/}"
+	git -C "$TREE" worktree remove --force "$KBASE" 2>/dev/null || rm -rf "$KBASE"
+	git -C "$TREE" worktree prune
+	git -C "$TREE" worktree add -q --detach "$KBASE" "$base"
+}

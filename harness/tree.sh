@@ -112,7 +112,7 @@ apply_entry() {
 	local p
 	for p in "$d"/*.patch; do
 		[ -f "$p" ] || continue
-		if ! out=$(git_t apply --whitespace=error-all "$p" 2>&1); then
+		if ! out=$(git_t apply --recount --whitespace=error-all "$p" 2>&1); then
 			printf '%s\n' "$out" >&2
 			die "${p#"$REPO"/} does not apply to $TREE (Linux $ver): see the file and line above"
 		fi

@@ -29,7 +29,7 @@ FRAME = re.compile(
 
 
 def symbols(path):
-    """name -> list of (value, size, section) of FUNC symbols (readelf)."""
+    """name -> list of (value, size, section) of code symbols (readelf)."""
     run = lambda *a: subprocess.run(["readelf", "-W", *a, path],
                                     capture_output=True, text=True,
                                     check=True).stdout
@@ -40,7 +40,10 @@ def symbols(path):
     for line in run("-s").splitlines():
         parts = line.split()
         # Num: Value Size Type Bind Vis Ndx Name
-        if len(parts) == 8 and parts[3] == "FUNC" and parts[6].isdigit():
+        # FUNC symbols, and NOTYPE labels of assembly code in text
+        if (len(parts) == 8 and parts[6].isdigit() and
+                (parts[3] == "FUNC" or (parts[3] == "NOTYPE" and
+                                        "text" in secs.get(parts[6], "")))):
             syms[parts[7]].append((int(parts[1], 16), int(parts[2], 0),
                                    secs.get(parts[6], "?")))
     return syms
@@ -81,8 +84,11 @@ class Object:
                 self.queries[a] = line.strip()
 
 
-def normalize(loc, srctree):
-    """addr2line's 'path:line (discriminator n)' -> 'relpath:line' or None."""
+def normalize(loc, srctree, moddir=None):
+    """addr2line's 'path:line (discriminator n)' -> 'relpath:line' or None.
+
+    Paths are made relative to the source tree, or for an external module
+    to its directory (as gen_lineinfo does)."""
     loc = re.sub(r" \(discriminator \d+\)$", "", loc)
     path, _, line = loc.rpartition(":")
     if not path or path == "??" or not line.isdigit() or line == "0":
@@ -93,6 +99,8 @@ def normalize(loc, srctree):
         root = os.path.realpath(srctree)
         if real.startswith(root + os.sep):
             path = os.path.relpath(real, root)
+        elif moddir and real.startswith(os.path.realpath(moddir) + os.sep):
+            path = os.path.relpath(real, os.path.realpath(moddir))
     return f"{path}:{line}"
 
 
@@ -133,7 +141,9 @@ def main():
                    if f["obj"].syms.get(f["func"]) else
                    "no FUNC symbol (assembly entry code)")
         else:
-            truth = normalize(f["obj"].queries.get(f["addr"], "??:0"), srctree)
+            truth = normalize(f["obj"].queries.get(f["addr"], "??:0"), srctree,
+                              os.path.dirname(f["obj"].path)
+                              if f["obj"].relative else None)
             cls = None
         in_c = truth is not None and re.search(r"\.[ch]:\d+$", truth)
         if in_c:
