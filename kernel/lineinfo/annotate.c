@@ -20,12 +20,6 @@
 #include <linux/sprintf.h>
 #include <asm/sections.h>
 
-/* Defined by the generated table, or by kernel/lineinfo/vmlinux_empty.S. */
-extern const u8 lineinfo_vmlinux[];
-extern const u8 lineinfo_vmlinux_end[];
-extern const u8 lineinfo_vmlinux_init[];
-extern const u8 lineinfo_vmlinux_init_end[];
-
 static int lineinfo_vmlinux_find(unsigned long addr, const char **file,
 				 unsigned int *line)
 {
