@@ -27,9 +27,11 @@ stage tree "$REPO/harness/tree.sh"
 if grep -q '^FAIL ' "$R/tree.log"; then
 	say "no tree, nothing else can run"
 else
-	stage host-test "$REPO/harness/host-test.sh"
 	stage kunit "$REPO/harness/kunit.sh"
+	# boot before host-test: the lineinfo host tests also check the
+	# generator on the boot test's vmlinux and module.
 	stage boot "$REPO/harness/boot.sh"
+	stage host-test "$REPO/harness/host-test.sh"
 	stage cocci "$REPO/harness/cocci.sh"
 	stage series "$REPO/harness/series-test.sh"
 	stage gate "$REPO/harness/gate.sh"
