@@ -9,7 +9,7 @@
 need_tree
 base_worktree
 
-make -s -C "$REPO/bench/leb128" bench bench-callgrind KTREE="$KBASE" O="$BUILD/bench/leb128"
+make -s -C "$REPO/bench/leb128" bench bench-callgrind KTREE="$BASE_WT" O="$BUILD/bench/leb128"
 VMLINUX=${VMLINUX:-$BUILD/x86/vmlinux}
 KO=${KO:-$BUILD/boot/module/trace_test.ko}
 [ -f "$VMLINUX" ] || die "no $VMLINUX: run 'make boot' or pass VMLINUX=/path/to/vmlinux"

@@ -51,7 +51,7 @@ idempotent() {
 # Per-file warning counts of a build log: "path count", the path relative
 # to the source tree.
 warn_counts() {
-	sed -nE "s#^(\.\./)*($TREE/|$KBASE/)?([^ :]+):[0-9]+:[0-9]+: (warning|error):.*#\3#p" "$1" |
+	sed -nE "s#^(\.\./)*($TREE/|$BASE_WT/)?([^ :]+):[0-9]+:[0-9]+: (warning|error):.*#\3#p" "$1" |
 		sort | uniq -c | awk '{ print $2, $1 }'
 }
 
@@ -125,7 +125,7 @@ cross_builds() {
 		esac
 		ok=1
 		timed "$name: base ${src%.c}.o" \
-			kbuild "$KBASE" "$BUILD/$name-base" $arch $cross $cfg "${src%.c}.o" "$name-base" || ok=0
+			kbuild "$BASE_WT" "$BUILD/$name-base" $arch $cross $cfg "${src%.c}.o" "$name-base" || ok=0
 		timed "$name: converted ${src%.c}.o" \
 			kbuild "$TREE" "$BUILD/$name" $arch $cross $cfg "${src%.c}.o" "$name" || ok=0
 		if [ $ok = 0 ]; then
@@ -150,7 +150,7 @@ perf_object() {
 }
 
 equivalence() {
-	make -s -C "$REPO/test/cocci" check KTREE="$TREE" KBASE="$KBASE" O="$BUILD/host/cocci" ||
+	make -s -C "$REPO/test/cocci" check KTREE="$TREE" KBASE="$BASE_WT" O="$BUILD/host/cocci" ||
 		fail "cocci: equivalence tests failed to build or run"
 }
 
@@ -195,5 +195,5 @@ exec 9>&- # release the build lock
 timed "equivalence tests" equivalence
 timed "report, converted tree" report converted "$TREE" "${OTHERS[@]}" \
 	"${CONVERTED[@]/#/!}"
-timed "report, base tree" report base "$KBASE" "${OTHERS[@]}" "${CONVERTED[@]}"
+timed "report, base tree" report base "$BASE_WT" "${OTHERS[@]}" "${CONVERTED[@]}"
 exit $FAILED

@@ -72,17 +72,17 @@ base_rev() {
 
 # The pristine base as a detached worktree at build/linux-base (for the
 # original code the conversions are compared with), at the current base.
-KBASE=$BUILD/linux-base
+BASE_WT=$BUILD/linux-base
 base_worktree() {
 	local base
 	base=$(base_rev)
-	if [ -e "$KBASE/.git" ] &&
-	   [ "$(git -C "$KBASE" rev-parse -q --verify HEAD)" = "$base" ] &&
-	   [ -z "$(git -C "$KBASE" status --porcelain)" ]; then
+	if [ -e "$BASE_WT/.git" ] &&
+	   [ "$(git -C "$BASE_WT" rev-parse -q --verify HEAD)" = "$base" ] &&
+	   [ -z "$(git -C "$BASE_WT" status --porcelain)" ]; then
 		return
 	fi
-	say "(re)creating the base worktree at ${KBASE#"$REPO"/}"
-	git -C "$TREE" worktree remove --force "$KBASE" 2>/dev/null || rm -rf "$KBASE"
+	say "(re)creating the base worktree at ${BASE_WT#"$REPO"/}"
+	git -C "$TREE" worktree remove --force "$BASE_WT" 2>/dev/null || rm -rf "$BASE_WT"
 	git -C "$TREE" worktree prune
-	git -C "$TREE" worktree add -q --detach "$KBASE" "$base"
+	git -C "$TREE" worktree add -q --detach "$BASE_WT" "$base"
 }

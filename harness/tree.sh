@@ -112,7 +112,7 @@ apply_entry() {
 	local p
 	for p in "$d"/*.patch; do
 		[ -f "$p" ] || continue
-		if ! out=$(git_t apply --recount --whitespace=error-all "$p" 2>&1); then
+		if ! out=$(git_t apply --whitespace=error-all "$p" 2>&1); then
 			printf '%s\n' "$out" >&2
 			die "${p#"$REPO"/} does not apply to $TREE (Linux $ver): see the file and line above"
 		fi
@@ -139,7 +139,9 @@ stamps=$(git_t rev-parse --git-dir)/leb128-stamps
 
 mapfile -t entries < <(find "$REPO/series" -mindepth 1 -maxdepth 1 -type d -name '[0-9]*' | LC_ALL=C sort)
 
-key=$(echo "$base" | sha256sum | cut -c1-64)
+# The chain starts from the base commit and this script itself, so a change
+# in how entries are applied re-applies them all.
+key=$( (echo "$base"; sha256sum <"$0") | sha256sum | cut -c1-64)
 keep=$base
 todo=()
 for d in "${entries[@]}"; do
