@@ -66,8 +66,12 @@ need_tree() {
 
 # The commit the series is based on.
 base_rev() {
-	git -C "$TREE" rev-parse --verify -q "refs/heads/$BRANCH-base" ||
-		die "no base branch $BRANCH-base in $TREE: run 'make tree'"
+	# Debian base: branch leb128-lineinfo-base; KSRC: refs/leb128-lineinfo/base
+	if [ -n "$KSRC" ]; then
+		git -C "$TREE" rev-parse --verify -q "refs/$BRANCH/base"
+	else
+		git -C "$TREE" rev-parse --verify -q "refs/heads/$BRANCH-base"
+	fi || die "no base of the series in $TREE: run 'make tree'"
 }
 
 # The pristine base as a detached worktree at build/linux-base (for the

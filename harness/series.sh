@@ -26,11 +26,11 @@ for c in "${commits[@]}"; do
 	parent=$(git -C "$TREE" log -1 --format=%B "$c" |
 		git -C "$TREE" commit-tree "$c^{tree}" -p "$parent")
 done
-git -C "$TREE" update-ref "refs/heads/$BRANCH-export" "$parent"
+git -C "$TREE" update-ref "refs/$BRANCH/export" "$parent"
 
 rm -rf "$DEST" && mkdir -p "$DEST"
 git -C "$TREE" format-patch -q -s --cover-letter --no-signature \
-	--subject-prefix=PATCH -o "$DEST" "$base..$BRANCH-export"
+	--subject-prefix=PATCH -o "$DEST" "$base..refs/$BRANCH/export"
 
 # Fill in the cover letter from series/cover-letter (subject, blank, body).
 cover=$(ls "$DEST"/0000-*.patch)

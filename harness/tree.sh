@@ -69,8 +69,8 @@ setup_ksrc_base() {
 		git -C "$KSRC" worktree add -q --detach "$TREE" "$head" ||
 			die "cannot add a worktree of $KSRC at $TREE"
 	fi
-	git_t branch -f "$BRANCH-base" "$head" 2>/dev/null ||
-		git_t update-ref "refs/heads/$BRANCH-base" "$head"
+	# A private ref, never a branch: it cannot collide with the user's.
+	git_t update-ref "refs/$BRANCH/base" "$head"
 }
 
 if [ -n "$KSRC" ]; then setup_ksrc_base; else setup_debian_base; fi
