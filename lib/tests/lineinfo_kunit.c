@@ -1,0 +1,1189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for source line tables (CONFIG_KALLSYMS_LINEINFO).
+ *
+ * The expected answers do not come from the table under test.  The probes
+ * below know their own file and line at compile time (__FILE__, __LINE__),
+ * and the corruption cases damage a copy of the running kernel's table,
+ * which must first answer such a probe correctly.  Every corrupted table
+ * must be refused by lineinfo_validate() and/or lineinfo_lookup(), and no
+ * lookup on it may read outside of it: the copy is allocated with its exact
+ * size, so KASAN reports any stray read.
+ */
+
+#include <kunit/test.h>
+#include <linux/array_size.h>
+#include <linux/completion.h>
+#include <linux/cpu.h>
+#include <linux/hrtimer.h>
+#include <linux/kallsyms.h>
+#include <linux/kstrtox.h>
+#include <linux/lineinfo.h>
+#include <linux/module.h>
+#include <linux/preempt.h>
+#include <linux/sched/task_stack.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <asm/sections.h>
+
+/*
+ * The name of this file as the kernel prints it, relative to the source
+ * tree: the object's path (KBUILD_MODFILE, also set for built-in code) with
+ * its source suffix.
+ */
+#define LINEINFO_TEST_FILE	KBUILD_MODFILE ".c"
+
+/**
+ * struct lineinfo_probe - an address and the lines it must map to
+ * @addr: text address to look up
+ * @lo: smallest acceptable line
+ * @hi: largest acceptable line
+ */
+struct lineinfo_probe {
+	unsigned long addr;
+	unsigned int lo;
+	unsigned int hi;
+};
+
+/*
+ * The address of the call instruction that called this function: its
+ * return address minus one, as stack traces look it up.
+ */
+static noinline unsigned long lineinfo_test_caller_ip(void)
+{
+	return (unsigned long)__builtin_return_address(0) - 1;
+}
+
+/*
+ * A call site in a noinline function.  The call instruction belongs to the
+ * statement that makes the call, so the line is exact.  The result is
+ * stored after the call, so it cannot become a tail call.
+ */
+static noinline void lineinfo_test_call_probe(struct lineinfo_probe *p)
+{
+	p->lo = __LINE__ + 1;
+	p->addr = lineinfo_test_caller_ip();
+	p->hi = p->lo;
+}
+
+/*
+ * The same in a function inlined into its caller: the table records the
+ * innermost line, the one in the inlined function, which is exact as well.
+ */
+static __always_inline void lineinfo_test_inlined(struct lineinfo_probe *p)
+{
+	p->lo = __LINE__ + 1;
+	p->addr = lineinfo_test_caller_ip();
+	p->hi = p->lo;
+}
+
+static noinline void lineinfo_test_inline_probe(struct lineinfo_probe *p)
+{
+	lineinfo_test_inlined(p);
+}
+
+/*
+ * The entry address of a function: the compiler attributes the prologue to
+ * the line that opens the function, the one with its name or the one with
+ * the brace depending on the compiler, so the range covers the function.
+ */
+enum { LINEINFO_TEST_ENTRY_FIRST = __LINE__ };
+static noinline int lineinfo_test_entry(int x)
+{
+	return x * 3 + 1;
+}
+
+enum { LINEINFO_TEST_ENTRY_LAST = __LINE__ };
+
+static void lineinfo_test_entry_probe(struct lineinfo_probe *p)
+{
+	p->addr = (unsigned long)lineinfo_test_entry;
+	p->lo = LINEINFO_TEST_ENTRY_FIRST + 1;
+	p->hi = LINEINFO_TEST_ENTRY_LAST - 1;
+}
+
+/*
+ * _THIS_IP_, the address of a label: the optimiser may place the label
+ * next to any instruction of the function, whose lines are all inside it.
+ */
+enum { LINEINFO_TEST_THIS_IP_FIRST = __LINE__ };
+static noinline void lineinfo_test_this_ip(struct lineinfo_probe *p)
+{
+	p->addr = _THIS_IP_;
+}
+
+enum { LINEINFO_TEST_THIS_IP_LAST = __LINE__ };
+
+static void lineinfo_test_this_ip_probe(struct lineinfo_probe *p)
+{
+	lineinfo_test_this_ip(p);
+	p->lo = LINEINFO_TEST_THIS_IP_FIRST + 1;
+	p->hi = LINEINFO_TEST_THIS_IP_LAST - 1;
+}
+
+/* Functions of other files: only their file is known here. */
+static void lineinfo_test_lookup_probe(struct lineinfo_probe *p)
+{
+	p->addr = (unsigned long)lineinfo_lookup;
+	p->lo = 1;
+	p->hi = UINT_MAX;
+}
+
+static void lineinfo_test_sprint_probe(struct lineinfo_probe *p)
+{
+	p->addr = (unsigned long)lineinfo_sprint;
+	p->lo = 1;
+	p->hi = UINT_MAX;
+}
+
+struct lineinfo_self_case {
+	const char *name;
+	void (*probe)(struct lineinfo_probe *p);
+	const char *file;
+};
+
+static const struct lineinfo_self_case lineinfo_self_cases[] = {
+	{ "call site", lineinfo_test_call_probe, LINEINFO_TEST_FILE },
+	{ "inlined call site", lineinfo_test_inline_probe, LINEINFO_TEST_FILE },
+	{ "function entry", lineinfo_test_entry_probe, LINEINFO_TEST_FILE },
+	{ "_THIS_IP_", lineinfo_test_this_ip_probe, LINEINFO_TEST_FILE },
+	{ "lineinfo_lookup", lineinfo_test_lookup_probe,
+	  "kernel/lineinfo/lineinfo.c" },
+	{ "lineinfo_sprint", lineinfo_test_sprint_probe,
+	  "kernel/lineinfo/annotate.c" },
+};
+
+static void lineinfo_self_desc(const struct lineinfo_self_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(lineinfo_self, lineinfo_self_cases, lineinfo_self_desc);
+
+/*
+ * Split " (file:line)" as written by lineinfo_sprint().
+ * Return: 0, or -EINVAL if @buf has another form.
+ */
+static int lineinfo_test_parse(const char *buf, char *file, size_t size,
+			       unsigned int *line)
+{
+	size_t len = strlen(buf), n;
+	const char *colon;
+	char num[16];
+
+	if (len < 6 || strncmp(buf, " (", 2) || buf[len - 1] != ')')
+		return -EINVAL;
+	colon = strrchr(buf, ':');
+	if (!colon || colon == buf + 2)
+		return -EINVAL;
+	n = colon - (buf + 2);
+	if (n >= size)
+		return -EINVAL;
+	memcpy(file, buf + 2, n);
+	file[n] = '\0';
+	n = buf + len - 1 - (colon + 1);
+	if (!n || n >= sizeof(num))
+		return -EINVAL;
+	memcpy(num, colon + 1, n);
+	num[n] = '\0';
+	return kstrtouint(num, 10, line);
+}
+
+/*
+ * Check an annotation against an expected file and line range.
+ * Return: 0 if it matches, -EINVAL if it cannot be parsed, -ENOENT for
+ * another file, -ERANGE for a line outside [@lo, @hi].
+ */
+static int lineinfo_test_match(const char *buf, const char *file,
+			       unsigned int lo, unsigned int hi)
+{
+	char name[LINEINFO_SPRINT_LEN];
+	unsigned int line;
+
+	if (lineinfo_test_parse(buf, name, sizeof(name), &line))
+		return -EINVAL;
+	if (strcmp(name, file))
+		return -ENOENT;
+	if (line < lo || line > hi)
+		return -ERANGE;
+	return 0;
+}
+
+static unsigned long lineinfo_text_offset(unsigned long addr)
+{
+	return addr - (unsigned long)_text;
+}
+
+static size_t lineinfo_vmlinux_size(void)
+{
+	return lineinfo_vmlinux_end - lineinfo_vmlinux;
+}
+
+/* The suite's own functions, found in the running kernel's table. */
+static void lineinfo_test_self(struct kunit *test)
+{
+	const struct lineinfo_self_case *c = test->param_value;
+	char buf[LINEINFO_SPRINT_LEN];
+	struct lineinfo_probe p = { };
+	const char *file;
+	unsigned int line;
+	int ret;
+
+	/* The kernel prints names relative to the tree, as __FILE__ ends. */
+	KUNIT_ASSERT_GE(test, strlen(__FILE__), strlen(LINEINFO_TEST_FILE));
+	KUNIT_ASSERT_STREQ(test, __FILE__ + strlen(__FILE__) -
+			   strlen(LINEINFO_TEST_FILE), LINEINFO_TEST_FILE);
+
+	c->probe(&p);
+	KUNIT_ASSERT_NE(test, p.addr, 0);
+	KUNIT_ASSERT_LE(test, p.lo, p.hi);
+
+	ret = lineinfo_sprint(buf, sizeof(buf), p.addr);
+	KUNIT_ASSERT_GT_MSG(test, ret, 0, "no line for %pS", (void *)p.addr);
+	KUNIT_EXPECT_EQ(test, ret, (int)strlen(buf));
+	KUNIT_EXPECT_EQ_MSG(test, lineinfo_test_match(buf, c->file, p.lo, p.hi), 0,
+			    "%pS:%s, expected (%s:%u..%u)", (void *)p.addr, buf,
+			    c->file, p.lo, p.hi);
+
+	/* The same answer straight from the table. */
+	ret = lineinfo_lookup(lineinfo_vmlinux, lineinfo_vmlinux_size(),
+			      lineinfo_text_offset(p.addr), &file, &line);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_EXPECT_STREQ(test, file, c->file);
+	KUNIT_EXPECT_GE(test, line, p.lo);
+	KUNIT_EXPECT_LE(test, line, p.hi);
+}
+
+/* The checker used above rejects what it must reject. */
+static void lineinfo_test_match_rejects(struct kunit *test)
+{
+	const char *good = " (" LINEINFO_TEST_FILE ":42)";
+
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 42, 42), 0);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 43, 50), -ERANGE);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 1, 41), -ERANGE);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, "lib/tests/leb128_kunit.c", 1, 100),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match("", LINEINFO_TEST_FILE, 1, 100), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:)", "a.c", 1, 100), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:1x)", "a.c", 1, 100), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match("(a.c:1)", "a.c", 1, 100), -EINVAL);
+}
+
+/* Addresses outside of any text have no line. */
+static unsigned long lineinfo_addr_zero(void)
+{
+	return 0;
+}
+
+static unsigned long lineinfo_addr_max(void)
+{
+	return ULONG_MAX;
+}
+
+static unsigned long lineinfo_addr_rodata(void)
+{
+	return (unsigned long)lineinfo_self_cases;
+}
+
+static unsigned long lineinfo_addr_table(void)
+{
+	return (unsigned long)lineinfo_vmlinux;
+}
+
+static int lineinfo_test_data_var = 1;
+
+static unsigned long lineinfo_addr_data(void)
+{
+	return (unsigned long)&lineinfo_test_data_var;
+}
+
+static unsigned long lineinfo_addr_stack(void)
+{
+	return (unsigned long)task_stack_page(current);
+}
+
+static unsigned long lineinfo_addr_before_text(void)
+{
+	return (unsigned long)_text - 1;
+}
+
+static unsigned long lineinfo_addr_etext(void)
+{
+	return (unsigned long)_etext;
+}
+
+struct lineinfo_noinfo_case {
+	const char *name;
+	unsigned long (*addr)(void);
+};
+
+static const struct lineinfo_noinfo_case lineinfo_noinfo_cases[] = {
+	{ "0", lineinfo_addr_zero },
+	{ "ULONG_MAX", lineinfo_addr_max },
+	{ "rodata", lineinfo_addr_rodata },
+	{ "lineinfo table", lineinfo_addr_table },
+	{ "data", lineinfo_addr_data },
+	{ "stack", lineinfo_addr_stack },
+	{ "_text - 1", lineinfo_addr_before_text },
+	{ "_etext", lineinfo_addr_etext },
+};
+
+static void lineinfo_noinfo_desc(const struct lineinfo_noinfo_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(lineinfo_noinfo, lineinfo_noinfo_cases, lineinfo_noinfo_desc);
+
+static void lineinfo_test_noinfo(struct kunit *test)
+{
+	const struct lineinfo_noinfo_case *c = test->param_value;
+	char buf[LINEINFO_SPRINT_LEN];
+
+	memset(buf, 'x', sizeof(buf));
+	KUNIT_EXPECT_EQ(test, lineinfo_sprint(buf, sizeof(buf), c->addr()), -ENOENT);
+	KUNIT_EXPECT_STREQ(test, buf, "");
+}
+
+/* Offsets at or beyond the end of the table's text have no line. */
+static void lineinfo_test_text_end(struct kunit *test)
+{
+	const struct lineinfo_header *hdr = (const void *)lineinfo_vmlinux;
+	size_t size = lineinfo_vmlinux_size();
+	unsigned int line;
+	const char *file;
+
+	KUNIT_ASSERT_GE(test, size, sizeof(*hdr));
+	KUNIT_EXPECT_EQ(test, lineinfo_lookup(lineinfo_vmlinux, size, hdr->text_end,
+					      &file, &line), -ENOENT);
+	KUNIT_EXPECT_EQ(test, lineinfo_lookup(lineinfo_vmlinux, size, ULONG_MAX,
+					      &file, &line), -ENOENT);
+}
+
+/* A result that does not fit is not truncated: the buffer is emptied. */
+static void lineinfo_test_small_buffer(struct kunit *test)
+{
+	char buf[LINEINFO_SPRINT_LEN], small[LINEINFO_SPRINT_LEN];
+	struct lineinfo_probe p;
+	int len;
+
+	lineinfo_test_call_probe(&p);
+	len = lineinfo_sprint(buf, sizeof(buf), p.addr);
+	KUNIT_ASSERT_GT(test, len, 0);
+
+	memset(small, 'x', sizeof(small));
+	KUNIT_EXPECT_EQ(test, lineinfo_sprint(small, len + 1, p.addr), len);
+	KUNIT_EXPECT_STREQ(test, small, buf);
+
+	memset(small, 'x', sizeof(small));
+	KUNIT_EXPECT_EQ(test, lineinfo_sprint(small, len, p.addr), -ENAMETOOLONG);
+	KUNIT_EXPECT_STREQ(test, small, "");
+
+	memset(small, 'x', sizeof(small));
+	KUNIT_EXPECT_EQ(test, lineinfo_sprint(small, 1, p.addr), -ENAMETOOLONG);
+	KUNIT_EXPECT_STREQ(test, small, "");
+
+	memset(small, 'x', sizeof(small));
+	KUNIT_EXPECT_EQ(test, lineinfo_sprint(small, 0, p.addr), -ENAMETOOLONG);
+	KUNIT_EXPECT_EQ(test, small[0], 'x');
+}
+
+/*
+ * Lookups from interrupt context and on every CPU, compared with the
+ * answers in process context.
+ */
+#define LINEINFO_TEST_NR_ADDRS	4
+
+struct lineinfo_ctx_test {
+	unsigned long addr[LINEINFO_TEST_NR_ADDRS];
+	char expect[LINEINFO_TEST_NR_ADDRS][LINEINFO_SPRINT_LEN];
+	char got[LINEINFO_TEST_NR_ADDRS][LINEINFO_SPRINT_LEN];
+	int ret[LINEINFO_TEST_NR_ADDRS];
+	struct hrtimer timer;
+	struct completion done;
+	bool hardirq;
+	atomic_t calls;
+	atomic_t mismatches;
+	atomic_t irqs_on;
+};
+
+static void lineinfo_ctx_init(struct kunit *test, struct lineinfo_ctx_test *c)
+{
+	struct lineinfo_probe p;
+	int i;
+
+	lineinfo_test_call_probe(&p);
+	c->addr[0] = p.addr;
+	lineinfo_test_inline_probe(&p);
+	c->addr[1] = p.addr;
+	lineinfo_test_entry_probe(&p);
+	c->addr[2] = p.addr;
+	c->addr[3] = (unsigned long)lineinfo_lookup;
+	for (i = 0; i < LINEINFO_TEST_NR_ADDRS; i++)
+		KUNIT_ASSERT_GT(test, lineinfo_sprint(c->expect[i], LINEINFO_SPRINT_LEN,
+						      c->addr[i]), 0);
+}
+
+static enum hrtimer_restart lineinfo_test_timer_fn(struct hrtimer *timer)
+{
+	struct lineinfo_ctx_test *c = container_of(timer, struct lineinfo_ctx_test, timer);
+	int i;
+
+	c->hardirq = in_hardirq();
+	for (i = 0; i < LINEINFO_TEST_NR_ADDRS; i++)
+		c->ret[i] = lineinfo_sprint(c->got[i], LINEINFO_SPRINT_LEN, c->addr[i]);
+	complete(&c->done);
+	return HRTIMER_NORESTART;
+}
+
+static void lineinfo_test_hardirq(struct kunit *test)
+{
+	struct lineinfo_ctx_test *c;
+	unsigned long left;
+	int i;
+
+	c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	lineinfo_ctx_init(test, c);
+	init_completion(&c->done);
+	hrtimer_init(&c->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	c->timer.function = lineinfo_test_timer_fn;
+	hrtimer_start(&c->timer, ns_to_ktime(100 * NSEC_PER_USEC), HRTIMER_MODE_REL_HARD);
+	left = wait_for_completion_timeout(&c->done, 10 * HZ);
+	/* waits for the callback to return if it is running */
+	hrtimer_cancel(&c->timer);
+	KUNIT_ASSERT_NE_MSG(test, left, 0, "the hrtimer did not fire");
+
+	KUNIT_EXPECT_TRUE(test, c->hardirq);
+	for (i = 0; i < LINEINFO_TEST_NR_ADDRS; i++) {
+		KUNIT_EXPECT_EQ(test, c->ret[i], (int)strlen(c->expect[i]));
+		KUNIT_EXPECT_STREQ(test, c->got[i], c->expect[i]);
+	}
+}
+
+static void lineinfo_test_on_cpu(void *info)
+{
+	struct lineinfo_ctx_test *c = info;
+	char buf[LINEINFO_SPRINT_LEN];
+	int i;
+
+	if (!irqs_disabled())
+		atomic_inc(&c->irqs_on);
+	for (i = 0; i < LINEINFO_TEST_NR_ADDRS; i++)
+		if (lineinfo_sprint(buf, sizeof(buf), c->addr[i]) < 0 ||
+		    strcmp(buf, c->expect[i]))
+			atomic_inc(&c->mismatches);
+	atomic_inc(&c->calls);
+}
+
+/*
+ * on_each_cpu() runs the lookups with interrupts disabled on every online
+ * CPU at once, from the IPI handler on the other CPUs.  On a uniprocessor
+ * kernel such as UML it only runs them locally with interrupts disabled.
+ */
+#define LINEINFO_TEST_ROUNDS	100
+
+static void lineinfo_test_all_cpus(struct kunit *test)
+{
+	struct lineinfo_ctx_test *c;
+	unsigned int cpus;
+	int i;
+
+	c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	lineinfo_ctx_init(test, c);
+
+	cpus_read_lock();
+	cpus = num_online_cpus();
+	for (i = 0; i < LINEINFO_TEST_ROUNDS; i++)
+		on_each_cpu(lineinfo_test_on_cpu, c, 1);
+	cpus_read_unlock();
+
+	kunit_info(test, "%u CPU(s), %d rounds\n", cpus, LINEINFO_TEST_ROUNDS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c->calls), cpus * LINEINFO_TEST_ROUNDS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c->mismatches), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c->irqs_on), 0);
+}
+
+/*
+ * Corrupted tables.  Each case damages a copy of the kernel's own table,
+ * struct lineinfo_tbl; offsets into it are computed from its header.
+ */
+struct lineinfo_tbl {
+	struct kunit *test;
+	u8 *data;		/* the table under test */
+	size_t size;		/* readable bytes at @data */
+	unsigned long probe;	/* text offset of a probe with an exact line */
+	unsigned long other;	/* text offset in another block */
+	unsigned long target;	/* the offset the case looks up */
+	bool control;		/* @other must keep its answer */
+	u32 block;		/* block of @probe, never the last one */
+	u32 probe_file;		/* file number of @probe */
+};
+
+static struct lineinfo_header *lt_hdr(const struct lineinfo_tbl *t)
+{
+	return (struct lineinfo_header *)t->data;
+}
+
+static struct lineinfo_section *lt_sect(const struct lineinfo_tbl *t, u32 i)
+{
+	return (struct lineinfo_section *)(t->data + lt_hdr(t)->hdr_size) + i;
+}
+
+static void *lt_part(const struct lineinfo_tbl *t, u32 i)
+{
+	return t->data + lt_sect(t, i)->offset;
+}
+
+static struct lineinfo_block *lt_index(const struct lineinfo_tbl *t)
+{
+	return lt_part(t, 0);
+}
+
+static u32 lt_nr_blocks(const struct lineinfo_tbl *t)
+{
+	return lt_sect(t, 0)->size / sizeof(struct lineinfo_block);
+}
+
+/* Table offsets of the first byte of block @i and of its end. */
+static void lt_block(const struct lineinfo_tbl *t, u32 i, u32 *start, u32 *end)
+{
+	const struct lineinfo_block *index = lt_index(t);
+	u32 base = lt_sect(t, 2)->offset;
+
+	*start = base + index[i].data;
+	*end = base + (i + 1 < lt_nr_blocks(t) ? index[i + 1].data :
+		       lt_sect(t, 2)->size);
+}
+
+/* The last block starting at or before @offset (the table is valid). */
+static u32 lt_find_block(const struct lineinfo_tbl *t, unsigned long offset)
+{
+	const struct lineinfo_block *index = lt_index(t);
+	u32 i, n = lt_nr_blocks(t);
+
+	for (i = 0; i + 1 < n && index[i + 1].addr <= offset; i++)
+		;
+	return i;
+}
+
+KUNIT_DEFINE_ACTION_WRAPPER(lineinfo_kvfree, kvfree, const void *);
+
+/* A fresh copy of @size bytes, @misalign bytes into its allocation. */
+static u8 *lt_alloc(struct lineinfo_tbl *t, size_t size, unsigned int misalign)
+{
+	u8 *buf = kvmalloc(size + misalign, GFP_KERNEL);
+
+	if (!buf || kunit_add_action_or_reset(t->test, lineinfo_kvfree, buf))
+		return NULL;
+	t->size = size;
+	t->data = buf + misalign;
+	return t->data;
+}
+
+/*
+ * Insert @len bytes at table offset @at.  Parts starting at or after @at
+ * move; part @grow, which contains @at, grows.  If @grow is the blocks
+ * part, blocks after @block move too.
+ */
+static int lt_insert(struct lineinfo_tbl *t, u32 at, const void *bytes,
+		     u32 len, int grow, u32 block)
+{
+	const u8 *old = t->data;
+	size_t size = t->size;
+	u32 i;
+
+	if (!lt_alloc(t, size + len, 0))
+		return -ENOMEM;
+	memcpy(t->data, old, at);
+	memcpy(t->data + at, bytes, len);
+	memcpy(t->data + at + len, old + at, size - at);
+	lt_hdr(t)->table_size += len;
+	for (i = 0; i < lt_hdr(t)->nr_sections; i++) {
+		struct lineinfo_section *s = lt_sect(t, i);
+
+		if (i == grow) {
+			s->size += len;
+		} else if (s->offset >= at) {
+			/* the index and file table must stay aligned */
+			if (i < 2 && len % LINEINFO_ALIGN)
+				return -EOPNOTSUPP;
+			s->offset += len;
+		}
+	}
+	if (grow == 2)
+		for (i = block + 1; i < lt_nr_blocks(t); i++)
+			lt_index(t)[i].data += len;
+	return 0;
+}
+
+/* Append @len bytes to block t->block, and look up its last offset. */
+static int lt_append_to_block(struct lineinfo_tbl *t, const u8 *bytes, u32 len)
+{
+	u32 start, end;
+
+	lt_block(t, t->block, &start, &end);
+	t->target = lt_index(t)[t->block + 1].addr - 1;
+	t->control = true;
+	return lt_insert(t, end, bytes, len, 2, t->block);
+}
+
+/* Expected results beside 0 and errnos */
+#define LT_SAME	1	/* the answer of the intact table */
+#define LT_ANY	2	/* anything but a crash */
+#define LT_ERR	3	/* an error, which one depends on the table's contents */
+#define LT_AS_VALIDATE	4	/* the error expected from lineinfo_validate() */
+
+struct lineinfo_corrupt_case {
+	const char *name;
+	int (*corrupt)(struct lineinfo_tbl *t, int arg);
+	int arg;
+	int validate;	/* lineinfo_validate() result */
+	int lookup;	/* lineinfo_lookup() result at t->target */
+};
+
+static int lt_none(struct lineinfo_tbl *t, int arg)
+{
+	return 0;
+}
+
+static int lt_size(struct lineinfo_tbl *t, int arg)
+{
+	t->size = arg;
+	return 0;
+}
+
+static int lt_size_minus(struct lineinfo_tbl *t, int arg)
+{
+	t->size -= arg;
+	return 0;
+}
+
+static int lt_null(struct lineinfo_tbl *t, int arg)
+{
+	t->data = NULL;
+	t->size = 0;
+	return 0;
+}
+
+static int lt_misalign(struct lineinfo_tbl *t, int arg)
+{
+	const u8 *old = t->data;
+
+	if (!lt_alloc(t, t->size, arg))
+		return -ENOMEM;
+	memcpy(t->data, old, t->size);
+	return 0;
+}
+
+static int lt_table_size_plus(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->table_size += arg;
+	return 0;
+}
+
+static int lt_magic(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->magic ^= arg;
+	return 0;
+}
+
+static int lt_version(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->version = arg;
+	return 0;
+}
+
+static int lt_incompat(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->incompat_flags |= arg;
+	return 0;
+}
+
+static int lt_compat(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->compat_flags |= arg;
+	return 0;
+}
+
+static int lt_hdr_size(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->hdr_size = arg;
+	return 0;
+}
+
+static int lt_hdr_size_plus(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->hdr_size += arg;
+	return 0;
+}
+
+/* The section descriptors end past table_size. */
+static int lt_descs_beyond(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_header *hdr = lt_hdr(t);
+
+	hdr->table_size = hdr->hdr_size +
+		hdr->nr_sections * sizeof(struct lineinfo_section) - 4;
+	return 0;
+}
+
+static int lt_nr_sections(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->nr_sections = arg;
+	return 0;
+}
+
+static int lt_op_bits(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_header *hdr = lt_hdr(t);
+
+	if (arg == 0)
+		hdr->op_addr_bits = LINEINFO_MAX_ADDR_BITS + 1;
+	else if (arg == 1)
+		hdr->op_med_addr_bits = LINEINFO_MAX_MED_ADDR_BITS + 1;
+	else
+		hdr->op_large_addr_bits = LINEINFO_MAX_LARGE_ADDR_BITS + 1;
+	return 0;
+}
+
+/* arg: section number * 16 + kind */
+enum { LT_OFF_END, LT_SIZE_END, LT_WRAP, LT_TYPE, LT_OPTIONAL };
+
+static int lt_section(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_section *s = lt_sect(t, arg / 16);
+
+	switch (arg % 16) {
+	case LT_OFF_END:	/* starts at the end of the table */
+		s->offset = lt_hdr(t)->table_size;
+		break;
+	case LT_SIZE_END:	/* ends one byte past the table */
+		s->size = lt_hdr(t)->table_size - s->offset + 1;
+		break;
+	case LT_WRAP:		/* offset + size wraps to a small u32 */
+		s->size = U32_MAX - 3;
+		s->offset = 8;
+		break;
+	case LT_TYPE:		/* an unknown required type */
+		s->type = LINEINFO_SECT_REQUIRED | 0x7f;
+		break;
+	case LT_OPTIONAL:	/* a required part replaced by an optional one */
+		s->type = 0x7f;
+		break;
+	}
+	return 0;
+}
+
+static int lt_swap_sections(struct lineinfo_tbl *t, int arg)
+{
+	swap(*lt_sect(t, 1), *lt_sect(t, 2));
+	return 0;
+}
+
+static int lt_misaligned_part(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_section *s = lt_sect(t, arg);
+
+	s->offset += 2;
+	s->size -= 2;
+	return 0;
+}
+
+/* A fifth section descriptor of type @arg, for an empty part. */
+static int lt_extra_section(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_header *hdr = lt_hdr(t);
+	struct lineinfo_section s = { .type = arg, .offset = 0, .size = 0 };
+	u32 at = hdr->hdr_size + hdr->nr_sections * sizeof(s);
+	int ret;
+
+	ret = lt_insert(t, at, &s, sizeof(s), -1, 0);
+	if (ret)
+		return ret;
+	lt_hdr(t)->nr_sections++;
+	return 0;
+}
+
+static int lt_nr_blocks_plus(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->nr_blocks++;
+	return 0;
+}
+
+static int lt_nr_files_plus(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->nr_files++;
+	return 0;
+}
+
+static int lt_text_end(struct lineinfo_tbl *t, int arg)
+{
+	lt_hdr(t)->text_end = arg;
+	return 0;
+}
+
+static int lt_unsorted_index(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_block *index = lt_index(t);
+
+	swap(index[t->block].addr, index[t->block + 1].addr);
+	return 0;
+}
+
+static int lt_block_beyond_text(struct lineinfo_tbl *t, int arg)
+{
+	lt_index(t)[lt_nr_blocks(t) - 1].addr = lt_hdr(t)->text_end;
+	return 0;
+}
+
+static int lt_block_data_beyond(struct lineinfo_tbl *t, int arg)
+{
+	lt_index(t)[t->block].data = lt_sect(t, 2)->size + 1;
+	t->control = true;
+	return 0;
+}
+
+/* Block t->block ends before it starts. */
+static int lt_block_data_backwards(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_block *index = lt_index(t);
+
+	index[t->block + 1].data = index[t->block].data - 1;
+	return 0;
+}
+
+/* The block's palette size never ends: every byte continues the varint. */
+static int lt_block_unterminated(struct lineinfo_tbl *t, int arg)
+{
+	u32 start, end;
+
+	lt_block(t, t->block, &start, &end);
+	memset(t->data + start, 0x80, end - start);
+	t->control = true;
+	return 0;
+}
+
+/* The block's palette size does not fit in 32 bits. */
+static int lt_block_overlong(struct lineinfo_tbl *t, int arg)
+{
+	static const u8 big[] = { 0xff, 0xff, 0xff, 0xff, 0x7f };
+	static const u8 wide[] = { 0x81, 0x80, 0x80, 0x80, 0x80, 0x00 };
+	const u8 *bytes = arg ? wide : big;
+	size_t len = arg ? sizeof(wide) : sizeof(big);
+	u32 start, end;
+
+	lt_block(t, t->block, &start, &end);
+	if (end - start < len)
+		return -EOPNOTSUPP;
+	memcpy(t->data + start, bytes, len);
+	t->control = true;
+	return 0;
+}
+
+/* Entries appended to a block: arg selects one of these. */
+static const struct {
+	u8 bytes[8];
+	u32 len;
+} lt_bad_entries[] = {
+	{ { LINEINFO_OP_LONG }, 1 },				/* no advance */
+	{ { LINEINFO_OP_LONG, 0x01 }, 2 },			/* no line advance */
+	{ { LINEINFO_OP_LONG, 0xff, 0xff, 0xff, 0xff, 0x7f, 0x00 }, 7 },
+	{ { LINEINFO_OP_GAP, 0x00 }, 2 },			/* zero advance */
+	{ { LINEINFO_OP_GAP, 0x80 }, 2 },			/* truncated */
+	{ { LINEINFO_OP_FILE }, 1 },				/* switch, no entry */
+	{ { LINEINFO_OP_FILE, LINEINFO_OP_GAP, 0x01 }, 3 },	/* switch to a gap */
+	{ { LINEINFO_OP_MEDIUM }, 1 },				/* truncated */
+	{ { LINEINFO_OP_LARGE, 0x00 }, 2 },			/* truncated */
+};
+
+static int lt_block_append(struct lineinfo_tbl *t, int arg)
+{
+	return lt_append_to_block(t, lt_bad_entries[arg].bytes,
+				  lt_bad_entries[arg].len);
+}
+
+/* The file table ends just before the probe's file. */
+static int lt_files_cut(struct lineinfo_tbl *t, int arg)
+{
+	lt_sect(t, 1)->size = t->probe_file * sizeof(u32);
+	lt_hdr(t)->nr_files = t->probe_file;
+	return 0;
+}
+
+static int lt_file_name_beyond(struct lineinfo_tbl *t, int arg)
+{
+	u32 *files = lt_part(t, 1);
+
+	files[t->probe_file] = lt_sect(t, 3)->size + arg;
+	return 0;
+}
+
+static int lt_unterminated_name(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_section *s = lt_sect(t, 3);
+
+	t->data[s->offset + s->size - 1] = 'x';
+	return 0;
+}
+
+static int lt_empty_strings(struct lineinfo_tbl *t, int arg)
+{
+	lt_sect(t, 3)->size = 0;
+	return 0;
+}
+
+#define LT_CASE(_name, _fn, _arg, _v, _l)				\
+	{ .name = _name, .corrupt = _fn, .arg = _arg, .validate = _v,	\
+	  .lookup = _l }
+#define LT_BAD(_name, _fn, _arg, _err)				\
+	LT_CASE(_name, _fn, _arg, _err, LT_AS_VALIDATE)
+#define LT_SECT(_name, _sect, _kind, _err)				\
+	LT_BAD(_name, lt_section, (_sect) * 16 + (_kind), _err)
+
+static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
+	LT_CASE("intact", lt_none, 0, 0, LT_SAME),
+	LT_CASE("unknown compat flag", lt_compat, 0x80000000, 0, LT_SAME),
+	LT_CASE("optional extra section", lt_extra_section, 0x7f, 0, LT_SAME),
+	/* the buffer */
+	LT_BAD("NULL table", lt_null, 0, -EINVAL),
+	LT_BAD("misaligned table", lt_misalign, 2, -EINVAL),
+	LT_BAD("empty buffer", lt_size, 0, -EINVAL),
+	LT_BAD("truncated header", lt_size, sizeof(struct lineinfo_header) - 1,
+	       -EINVAL),
+	LT_BAD("truncated table", lt_size_minus, 1, -EINVAL),
+	LT_BAD("table_size beyond buffer", lt_table_size_plus, 4, -EINVAL),
+	/* the header */
+	LT_BAD("bad magic", lt_magic, 0x20, -EBADMSG),
+	LT_BAD("version 0", lt_version, 0, -EPROTO),
+	LT_BAD("unknown version", lt_version, LINEINFO_VERSION + 1, -EPROTO),
+	LT_BAD("unknown incompat flag", lt_incompat, 1, -EPROTO),
+	LT_BAD("hdr_size too small", lt_hdr_size,
+	       sizeof(struct lineinfo_header) - LINEINFO_ALIGN, -EBADMSG),
+	LT_BAD("hdr_size misaligned", lt_hdr_size_plus, 2, -EBADMSG),
+	LT_BAD("hdr_size into the parts", lt_hdr_size, 0xfffc, LT_ERR),
+	LT_BAD("descriptors beyond table_size", lt_descs_beyond, 0, -EBADMSG),
+	LT_BAD("3 sections", lt_nr_sections, LINEINFO_NR_REQUIRED - 1, -EBADMSG),
+	LT_BAD("17 sections", lt_nr_sections, LINEINFO_MAX_SECTIONS + 1, -EBADMSG),
+	LT_BAD("U32_MAX sections", lt_nr_sections, -1, -EBADMSG),
+	LT_BAD("special address bits", lt_op_bits, 0, -EBADMSG),
+	LT_BAD("medium address bits", lt_op_bits, 1, -EBADMSG),
+	LT_BAD("large address bits", lt_op_bits, 2, -EBADMSG),
+	/* the section descriptors */
+	LT_SECT("index offset beyond table", 0, LT_OFF_END, -EBADMSG),
+	LT_SECT("files offset beyond table", 1, LT_OFF_END, -EBADMSG),
+	LT_SECT("blocks offset beyond table", 2, LT_OFF_END, -EBADMSG),
+	LT_SECT("strings offset beyond table", 3, LT_OFF_END, -EBADMSG),
+	LT_SECT("index size beyond table", 0, LT_SIZE_END, -EBADMSG),
+	LT_SECT("files size beyond table", 1, LT_SIZE_END, -EBADMSG),
+	LT_SECT("blocks size beyond table", 2, LT_SIZE_END, -EBADMSG),
+	LT_SECT("strings size beyond table", 3, LT_SIZE_END, -EBADMSG),
+	LT_SECT("index offset+size wraps", 0, LT_WRAP, -EBADMSG),
+	LT_SECT("files offset+size wraps", 1, LT_WRAP, -EBADMSG),
+	LT_SECT("blocks offset+size wraps", 2, LT_WRAP, -EBADMSG),
+	LT_SECT("strings offset+size wraps", 3, LT_WRAP, -EBADMSG),
+	LT_SECT("index of unknown type", 0, LT_TYPE, -EBADMSG),
+	LT_SECT("files of unknown type", 1, LT_TYPE, -EBADMSG),
+	LT_SECT("blocks of unknown type", 2, LT_TYPE, -EBADMSG),
+	LT_SECT("strings of unknown type", 3, LT_TYPE, -EBADMSG),
+	LT_SECT("index missing", 0, LT_OPTIONAL, -EBADMSG),
+	LT_SECT("strings missing", 3, LT_OPTIONAL, -EBADMSG),
+	LT_BAD("files and blocks swapped", lt_swap_sections, 0, -EBADMSG),
+	LT_BAD("index misaligned", lt_misaligned_part, 0, -EBADMSG),
+	LT_BAD("files misaligned", lt_misaligned_part, 1, -EBADMSG),
+	LT_BAD("required extra section", lt_extra_section,
+	       LINEINFO_SECT_REQUIRED | 0x7f, -EPROTO),
+	LT_CASE("nr_blocks mismatch", lt_nr_blocks_plus, 0, -EBADMSG, LT_SAME),
+	LT_CASE("nr_files mismatch", lt_nr_files_plus, 0, -EBADMSG, LT_SAME),
+	LT_CASE("text_end 0", lt_text_end, 0, -EBADMSG, -ENOENT),
+	/* the block index */
+	LT_CASE("unsorted block index", lt_unsorted_index, 0, -EBADMSG, LT_ANY),
+	LT_CASE("block beyond text_end", lt_block_beyond_text, 0, -EBADMSG, LT_ANY),
+	LT_BAD("block data beyond blocks", lt_block_data_beyond, 0, -EBADMSG),
+	LT_BAD("block data backwards", lt_block_data_backwards, 0, -EBADMSG),
+	/* inside a block */
+	LT_BAD("unterminated palette size", lt_block_unterminated, 0, -EBADMSG),
+	LT_BAD("palette size over 32 bits", lt_block_overlong, 0, -EBADMSG),
+	LT_BAD("palette size over 5 bytes", lt_block_overlong, 1, -EBADMSG),
+	LT_BAD("long entry without advance", lt_block_append, 0, -EBADMSG),
+	LT_BAD("long entry without line", lt_block_append, 1, -EBADMSG),
+	LT_BAD("long entry advance over 32 bits", lt_block_append, 2, -EBADMSG),
+	LT_BAD("gap of 0 bytes", lt_block_append, 3, -EBADMSG),
+	LT_BAD("truncated gap", lt_block_append, 4, -EBADMSG),
+	LT_BAD("file switch at block end", lt_block_append, 5, -EBADMSG),
+	LT_BAD("file switch to a gap", lt_block_append, 6, -EBADMSG),
+	LT_BAD("truncated medium entry", lt_block_append, 7, -EBADMSG),
+	LT_BAD("truncated large entry", lt_block_append, 8, -EBADMSG),
+	/* files and names */
+	LT_BAD("file number beyond file table", lt_files_cut, 0, -EBADMSG),
+	LT_BAD("name offset at strings end", lt_file_name_beyond, 0, -EBADMSG),
+	LT_BAD("name offset beyond strings", lt_file_name_beyond, 1000, -EBADMSG),
+	LT_BAD("unterminated file name", lt_unterminated_name, 0, -EBADMSG),
+	LT_BAD("empty strings", lt_empty_strings, 0, -EBADMSG),
+};
+
+static void lineinfo_corrupt_desc(const struct lineinfo_corrupt_case *c,
+				  char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(lineinfo_corrupt, lineinfo_corrupt_cases, lineinfo_corrupt_desc);
+
+/*
+ * Look up offsets spread over the whole text: any answer but a crash or a
+ * stray read is fine, and a name must lie inside the table.
+ */
+#define LINEINFO_TEST_SWEEP	1024
+
+static void lineinfo_sweep(struct kunit *test, const struct lineinfo_tbl *t,
+			   u32 text_end)
+{
+	const u8 *lo = t->data, *hi = t->data + t->size;
+	unsigned int line, bad = 0;
+	const char *file;
+	u64 off;
+	int k, ret;
+
+	for (k = 0; k <= LINEINFO_TEST_SWEEP; k++) {
+		off = (u64)text_end * k / LINEINFO_TEST_SWEEP;
+		ret = lineinfo_lookup(t->data, t->size, off, &file, &line);
+		if (!ret) {
+			size_t room = hi - (const u8 *)file;
+
+			if ((const u8 *)file < lo || (const u8 *)file >= hi ||
+			    strnlen(file, room) == room)
+				bad++;
+		} else if (ret != -ENOENT && ret != -EINVAL && ret != -EBADMSG &&
+			   ret != -EPROTO) {
+			bad++;
+		}
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+}
+
+struct lineinfo_answer {
+	int ret;
+	const char *file;
+	unsigned int line;
+};
+
+static void lineinfo_answer(const void *table, size_t size, unsigned long off,
+			    struct lineinfo_answer *a)
+{
+	a->file = NULL;
+	a->line = 0;
+	a->ret = lineinfo_lookup(table, size, off, &a->file, &a->line);
+}
+
+static void lineinfo_expect_same(struct kunit *test, const struct lineinfo_tbl *t,
+				 unsigned long off)
+{
+	struct lineinfo_answer want, got;
+
+	lineinfo_answer(lineinfo_vmlinux, lineinfo_vmlinux_size(), off, &want);
+	lineinfo_answer(t->data, t->size, off, &got);
+	KUNIT_EXPECT_EQ_MSG(test, got.ret, want.ret, "offset %#lx", off);
+	if (got.ret || want.ret)
+		return;
+	KUNIT_EXPECT_STREQ(test, got.file, want.file);
+	KUNIT_EXPECT_EQ(test, got.line, want.line);
+}
+
+/* Check a result against an expectation that is not LT_SAME. */
+static void lineinfo_expect_ret(struct kunit *test, const char *what, int got,
+				int want)
+{
+	if (want == LT_ANY)
+		return;
+	if (want == LT_ERR)
+		KUNIT_EXPECT_LT_MSG(test, got, 0, "%s", what);
+	else
+		KUNIT_EXPECT_EQ_MSG(test, got, want, "%s", what);
+}
+
+static void lineinfo_test_corrupt(struct kunit *test)
+{
+	const struct lineinfo_corrupt_case *c = test->param_value;
+	const struct lineinfo_header *orig = (const void *)lineinfo_vmlinux;
+	struct lineinfo_tbl t = { .test = test };
+	struct lineinfo_answer a;
+	struct lineinfo_probe p;
+	u32 text_end, name, f, nr_files;
+	int ret;
+
+	/* The kernel's table is valid and answers the probe exactly. */
+	KUNIT_ASSERT_GE(test, lineinfo_vmlinux_size(), sizeof(*orig));
+	KUNIT_ASSERT_LE(test, orig->table_size, lineinfo_vmlinux_size());
+	KUNIT_ASSERT_EQ(test, lineinfo_validate(lineinfo_vmlinux, orig->table_size), 0);
+	text_end = orig->text_end;
+
+	lineinfo_test_call_probe(&p);
+	t.probe = lineinfo_text_offset(p.addr);
+	lineinfo_answer(lineinfo_vmlinux, orig->table_size, t.probe, &a);
+	KUNIT_ASSERT_EQ(test, a.ret, 0);
+	KUNIT_ASSERT_STREQ(test, a.file, LINEINFO_TEST_FILE);
+	KUNIT_ASSERT_EQ(test, a.line, p.lo);
+
+	/* An exact-size copy, and where the cases aim in it. */
+	KUNIT_ASSERT_NOT_NULL(test, lt_alloc(&t, orig->table_size, 0));
+	memcpy(t.data, lineinfo_vmlinux, t.size);
+	KUNIT_ASSERT_GE(test, lt_nr_blocks(&t), 3);
+	t.block = lt_find_block(&t, t.probe);
+	if (t.block + 1 == lt_nr_blocks(&t))
+		t.block--;
+	t.target = t.probe;
+	t.other = lineinfo_text_offset((unsigned long)lineinfo_lookup);
+	KUNIT_ASSERT_NE(test, lt_find_block(&t, t.other), t.block);
+	/* from the offset of the probe's file name to its file number */
+	name = (const u8 *)a.file - (const u8 *)lineinfo_vmlinux - lt_sect(&t, 3)->offset;
+	nr_files = lt_sect(&t, 1)->size / sizeof(u32);
+	for (f = 0; f < nr_files; f++)
+		if (((u32 *)lt_part(&t, 1))[f] == name)
+			break;
+	KUNIT_ASSERT_LT(test, f, nr_files);
+	t.probe_file = f;
+
+	ret = c->corrupt(&t, c->arg);
+	if (ret == -EOPNOTSUPP)
+		kunit_skip(test, "not applicable to this table");
+	KUNIT_ASSERT_EQ(test, ret, 0);
+
+	lineinfo_expect_ret(test, "validate", lineinfo_validate(t.data, t.size),
+			    c->validate);
+	if (c->lookup == LT_SAME) {
+		lineinfo_expect_same(test, &t, t.target);
+	} else {
+		lineinfo_answer(t.data, t.size, t.target, &a);
+		lineinfo_expect_ret(test, "lookup", a.ret,
+				    c->lookup == LT_AS_VALIDATE ? c->validate : c->lookup);
+	}
+	if (t.control)
+		lineinfo_expect_same(test, &t, t.other);
+	lineinfo_sweep(test, &t, text_end);
+}
+
+static struct kunit_case lineinfo_test_cases[] = {
+	KUNIT_CASE(lineinfo_test_match_rejects),
+	KUNIT_CASE_PARAM(lineinfo_test_self, lineinfo_self_gen_params),
+	KUNIT_CASE_PARAM(lineinfo_test_noinfo, lineinfo_noinfo_gen_params),
+	KUNIT_CASE(lineinfo_test_text_end),
+	KUNIT_CASE(lineinfo_test_small_buffer),
+	KUNIT_CASE(lineinfo_test_hardirq),
+	KUNIT_CASE(lineinfo_test_all_cpus),
+	KUNIT_CASE_PARAM(lineinfo_test_corrupt, lineinfo_corrupt_gen_params),
+	{}
+};
+
+static struct kunit_suite lineinfo_test_suite = {
+	.name = "lineinfo",
+	.test_cases = lineinfo_test_cases,
+};
+
+kunit_test_suite(lineinfo_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for source line tables");
+MODULE_LICENSE("GPL");
