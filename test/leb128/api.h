@@ -3,6 +3,16 @@
 #define LEB128_TEST_API_H
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Abort with the failed condition: libFuzzer and the driver report it. */
+#define REQUIRE(c) do {							\
+	if (!(c)) {							\
+		fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c);	\
+		abort();						\
+	}								\
+} while (0)
 #ifdef __cplusplus
 extern "C" {
 #endif

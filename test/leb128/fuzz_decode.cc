@@ -8,13 +8,6 @@
 #include <cstring>
 #include "api.h"
 
-#define REQUIRE(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c);	\
-		abort();						\
-	}								\
-} while (0)
-
 // LLVM 14 shifts by >= 64 for padding bytes beyond bit 63 (undefined
 // behaviour; on x86 it corrupts negative values).  When LLVM accepted a
 // value longer than 10 bytes, take its value from the equivalent 10-byte

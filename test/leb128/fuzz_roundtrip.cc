@@ -8,13 +8,6 @@
 #include <cstring>
 #include "api.h"
 
-#define REQUIRE(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c);	\
-		abort();						\
-	}								\
-} while (0)
-
 static void check_value(uint64_t v, unsigned int width)
 {
 	uint8_t buf[16], ref[16];
