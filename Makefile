@@ -22,7 +22,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 H := $(REPO)/harness
 
 .PHONY: help deps tree series kunit boot gate check demo clean distclean \
-	host-test fuzz bench cocci coccicheck
+	host-test fuzz bench bench-distro cocci coccicheck
 
 help:
 	@echo 'leb128-lineinfo: a Linux 6.12 patch series and its harness'
@@ -45,6 +45,8 @@ help:
 	@echo '  host-test  host build of the LEB128 API: unit tests and a bounded fuzz run'
 	@echo '  fuzz       longer libFuzzer runs (FUZZ_SECONDS=300)'
 	@echo '  bench      benchmarks (not tests): ratios and callgrind instruction counts'
+	@echo '  bench-distro  lineinfo vs libdw and its benchmark on Debian'"'"'s distribution'
+	@echo '             vmlinux and ext4.ko (downloads linux-image-amd64-dbg, ~860 MB)'
 	@echo '  clean      remove build outputs but keep the unpacked tree and ccache'
 	@echo '  distclean  remove build/ and out/ entirely'
 	@echo
@@ -87,6 +89,10 @@ fuzz: tree
 # (default: the boot test's build, made by `make boot`).
 bench: tree
 	@$(H)/bench.sh
+
+# the same on Debian's distribution kernel (downloads linux-image-amd64-dbg)
+bench-distro: tree
+	@$(H)/distro.sh
 
 check: deps
 	@$(H)/check.sh

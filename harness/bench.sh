@@ -15,4 +15,5 @@ KO=${KO:-$BUILD/boot/module/trace_test.ko}
 [ -f "$VMLINUX" ] || die "no $VMLINUX: run 'make boot' or pass VMLINUX=/path/to/vmlinux"
 args=(VMLINUX="$VMLINUX")
 [ -f "$KO" ] && args+=(KO="$KO")
-make -s -C "$REPO/bench/lineinfo" bench KTREE="$TREE" O="$BUILD/bench/lineinfo" "${args[@]}"
+make -s -C "$REPO/bench/lineinfo" bench KTREE="$TREE" O="$BUILD/bench/lineinfo" \
+	GEN_OPTS="${GEN_OPTS:-}" "${args[@]}"

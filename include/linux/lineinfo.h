@@ -44,7 +44,7 @@
 
 /* "LINF" read as a little-endian u32 */
 #define LINEINFO_MAGIC		0x464e494cU
-#define LINEINFO_VERSION	1
+#define LINEINFO_VERSION	2
 #define LINEINFO_ALIGN		4
 
 /* Section types; the bit below marks types a reader must understand. */
@@ -58,6 +58,15 @@
 
 /* Largest number of files one block may refer to (its palette). */
 #define LINEINFO_MAX_PALETTE	20
+
+/*
+ * A block's entries are cut into segments that decode independently: a
+ * segment record is the segment's length in bytes (u8) and the offset of
+ * the next segment's first entry from the block's first entry (u16, low
+ * byte first).
+ */
+#define LINEINFO_SEG_REC	3
+#define LINEINFO_MAX_SEG_SPAN	0xffff
 
 /*
  * Entry opcodes inside a block.  Special, medium and large entries pack an

@@ -37,7 +37,18 @@ struct lineinfo_parts {
 	s32 large_base;
 };
 
-/* Decoder state after the entries of one block up to an offset. */
+/* One block, located by lineinfo_block(). */
+struct lineinfo_blk {
+	const u8 *pal;		/* palette */
+	const u8 *pal_end;
+	const u8 *rec;		/* segment records */
+	const u8 *data;		/* entries of segment 0 */
+	const u8 *end;		/* end of the block */
+	u64 addr;		/* text offset of the first entry */
+	u32 nr_seg;		/* number of segment records */
+};
+
+/* Decoder state after the entries of one segment up to an offset. */
 struct lineinfo_state {
 	const u8 *pal;
 	const u8 *pal_end;
@@ -46,8 +57,8 @@ struct lineinfo_state {
 	u64 addr;
 	u32 slot;
 	u32 max_slot;
+	u32 cur;
 	bool gap;
-	u32 line[LINEINFO_MAX_PALETTE];
 };
 
 /**
@@ -146,111 +157,56 @@ static int lineinfo_parse(const void *table, size_t table_size,
 }
 
 /**
- * lineinfo_entry() - decode an entry that is not a lone special opcode
- * @p: parts of the table
- * @q: first byte of the entry
+ * lineinfo_long() - decode the operands of a long or gap entry
+ * @q: first byte after the opcode
  * @lim: end of the block
- * @next: where to store the start of the following entry
- * @slot: in: current palette slot; out: palette slot of the entry
+ * @op: %LINEINFO_OP_LONG or %LINEINFO_OP_GAP
  * @adv: where to store the address advance (> 0)
- * @ladv: where to store the line advance
- * @gap: where to store whether the entry starts a gap
+ * @ladv: where to store the line advance (0 for a gap)
  *
- * Handles file switches (a prefix to a special, medium, large or long
- * entry), medium, large, long and gap entries.
+ * Rare entries, kept out of the decoding loop.
  *
  * Context: Any context.
- * Return: 0 or -EBADMSG.
+ * Return: the start of the following entry, or NULL if the entry is
+ * corrupt.
  */
-static __always_inline int lineinfo_entry(const struct lineinfo_parts *p,
-					  const u8 *q, const u8 *lim,
-					  const u8 **next, u32 *slot, u32 *adv,
-					  s32 *ladv, bool *gap)
+static noinline const u8 *lineinfo_long(const u8 *q, const u8 *lim, u8 op,
+					u32 *adv, s32 *ladv)
 {
-	u8 op = *q++;
-	u32 x, bits;
 	int ret;
 
-	if (op >= LINEINFO_OP_FILE) {
-		*slot = op - LINEINFO_OP_FILE;
-		if (q >= lim)
-			return -EBADMSG;
-		op = *q++;
-		if (op >= LINEINFO_OP_SPECIAL) {
-			x = op - LINEINFO_OP_SPECIAL;
-			*adv = (x & ((1U << p->addr_bits) - 1)) + 1;
-			*ladv = (s32)(x >> p->addr_bits) + p->line_base;
-			*next = q;
-			return 0;
-		}
-		if (op == LINEINFO_OP_GAP || op >= LINEINFO_OP_FILE)
-			return -EBADMSG;
-	}
-	if (op >= LINEINFO_OP_LARGE) {
-		if (lim - q < 2)
-			return -EBADMSG;
-		x = (u32)(op - LINEINFO_OP_LARGE) << 16 | q[1] << 8 | q[0];
-		bits = p->large_bits;
-		*adv = (x & ((1U << bits) - 1)) + 1;
-		*ladv = (s32)((x >> bits) + (u32)p->large_base);
-		*next = q + 2;
-		return 0;
-	}
-	if (op >= LINEINFO_OP_MEDIUM) {
-		if (q >= lim)
-			return -EBADMSG;
-		x = (u32)(op - LINEINFO_OP_MEDIUM) << 8 | q[0];
-		bits = p->med_bits;
-		*adv = (x & ((1U << bits) - 1)) + 1;
-		*ladv = (s32)((x >> bits) + (u32)p->med_base);
-		*next = q + 1;
-		return 0;
-	}
-	/* LINEINFO_OP_LONG or LINEINFO_OP_GAP */
 	ret = __leb128_decode_u32(q, lim, adv);
 	if (ret < 0 || !*adv)
-		return -EBADMSG;
+		return NULL;
 	q += ret;
 	*ladv = 0;
 	if (op == LINEINFO_OP_LONG) {
 		ret = __leb128_decode_s32(q, lim, ladv);
 		if (ret < 0)
-			return -EBADMSG;
+			return NULL;
 		q += ret;
-	} else {
-		*gap = true;
 	}
-	*next = q;
-	return 0;
+	return q;
 }
 
 /**
- * lineinfo_scan() - decode block @i up to a text offset
+ * lineinfo_block() - locate the parts of block @i
  * @p: parts of the table
  * @i: block number, below @p->nr_blocks
- * @offset: stop before the first entry above this offset
- * @st: where to store the state of the last entry at or below @offset
+ * @b: where to store the parts
  *
- * A block is a ULEB128 palette size in bytes, the palette and the coded
- * entries; its first entry has the index address and palette slot 0.
- * Line numbers are tracked per slot as advances from the slot's palette
- * line, so the palette is only decoded by lineinfo_resolve().  Every
- * iteration consumes at least one byte of the block.  Addresses are
- * computed in 64 bits, so they cannot wrap.
+ * A block is a ULEB128 palette size in bytes, the palette, a segment
+ * count, that many segment records of %LINEINFO_SEG_REC bytes and the
+ * coded entries of its segments, one after the other.
  *
  * Context: Any context.
- * Return: 0 or -EBADMSG if the block is corrupt.
+ * Return: 0 or -EBADMSG if the parts do not fit in the block.
  */
-static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
-					 u32 i, u64 offset,
-					 struct lineinfo_state *st)
+static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
+					  u32 i, struct lineinfo_blk *b)
 {
-	u32 start = p->index[i].data, end, pal_size, bits = p->addr_bits;
-	u32 mask = (1U << bits) - 1, cur = 0, slot = 0, max_slot = 0, nslot, adv, x;
-	s32 base = p->line_base, ladv;
-	const u8 *q, *n, *lim;
-	bool gap = false, ngap;
-	u64 addr;
+	u32 start = p->index[i].data, end, pal_size, n;
+	const u8 *q, *lim;
 	int ret;
 
 	end = i + 1 < p->nr_blocks ? p->index[i + 1].data : p->blocks_size;
@@ -259,19 +215,114 @@ static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
 	q = p->blocks + start;
 	lim = p->blocks + end;
 	ret = __leb128_decode_u32(q, lim, &pal_size);
-	if (ret < 0 || pal_size > lim - q - ret)
+	if (ret < 0 || pal_size >= lim - q - ret)
 		return -EBADMSG;
 	q += ret;
-	st->pal = q;
-	st->pal_end = q + pal_size;
+	b->pal = q;
+	b->pal_end = q + pal_size;
 	q += pal_size;
-	addr = p->index[i].addr;
-	__builtin_memset(st->line, 0, sizeof(st->line));
+	/* q < lim: the palette size check above leaves room for the count */
+	n = *q++;
+	if (n * LINEINFO_SEG_REC > lim - q)
+		return -EBADMSG;
+	b->nr_seg = n;
+	b->rec = q;
+	b->data = q + n * LINEINFO_SEG_REC;
+	b->end = lim;
+	b->addr = p->index[i].addr;
+	return 0;
+}
+
+/**
+ * lineinfo_seek() - find the segment of a block offset
+ * @b: the block
+ * @rel: offset from the block's first entry
+ * @q: where to store the first byte of the segment
+ * @lim: where to store the end of the segment
+ * @addr: where to store the start address of the segment's decoding
+ * @gap: where to store whether that start state has no line information
+ *
+ * Record k holds the length in bytes of segment k and the offset, from
+ * the block's first entry, of the first entry of segment k + 1, low byte
+ * first.  Segment 0 starts with the block's first entry, which is not
+ * coded; a later segment starts one byte below its first entry, whose
+ * coded address advance is then one, without line information.
+ *
+ * Context: Any context.
+ * Return: 0 or -EBADMSG if a record is corrupt.
+ */
+static __always_inline int lineinfo_seek(const struct lineinfo_blk *b, u64 rel,
+					 const u8 **q, const u8 **lim,
+					 u64 *addr, bool *gap)
+{
+	const u8 *r = b->rec, *pos = b->data, *end = b->end;
+	u32 k, a;
+
+	*addr = b->addr;
+	*gap = false;
+	for (k = 0; k < b->nr_seg; k++, r += LINEINFO_SEG_REC) {
+		if (r[0] > end - pos)
+			return -EBADMSG;
+		a = r[1] | (u32)r[2] << 8;
+		if (a > rel) {
+			end = pos + r[0];
+			break;
+		}
+		if (!a)
+			return -EBADMSG;
+		pos += r[0];
+		*addr = b->addr + a - 1;
+		*gap = true;
+	}
+	*q = pos;
+	*lim = end;
+	return 0;
+}
+
+/**
+ * lineinfo_scan() - decode one segment up to a text offset
+ * @p: parts of the table
+ * @b: the segment's block
+ * @q: first byte of the segment
+ * @lim: end of the segment
+ * @addr: text offset of the start state, from lineinfo_seek()
+ * @gap: whether the start state has no line information
+ * @offset: stop before the first entry above this offset
+ * @st: where to store the state of the last entry at or below @offset
+ *
+ * Every segment starts in palette slot 0, each slot at its palette line.
+ * Line numbers are tracked per slot as advances from the slot's palette
+ * line, so the palette is only decoded by lineinfo_resolve().  Every
+ * iteration consumes at least one byte of the segment.  Addresses are
+ * computed in 64 bits, so they cannot wrap.  The code parameters are
+ * copied to locals: stores to @line[] could otherwise alias them.
+ *
+ * Context: Any context.
+ * Return: 0 or -EBADMSG if the segment is corrupt.
+ */
+static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
+					 const struct lineinfo_blk *b,
+					 const u8 *q, const u8 *lim, u64 addr,
+					 bool gap, u64 offset,
+					 struct lineinfo_state *st)
+{
+	const u32 bits = p->addr_bits, mask = (1U << bits) - 1;
+	const u32 mbits = p->med_bits, mmask = (1U << mbits) - 1;
+	const u32 lbits = p->large_bits, lmask = (1U << lbits) - 1;
+	const s32 base = p->line_base, mbase = p->med_base, lbase = p->large_base;
+	u32 line[LINEINFO_MAX_PALETTE];
+	u32 cur = 0, slot = 0, seen = 1, nslot, adv, x;
+	const u8 *n;
+	s32 ladv;
+	u8 op;
+
+	st->pal = b->pal;
+	st->pal_end = b->pal_end;
+	line[0] = 0;
 
 	/* @cur is the line advance of @slot since its palette line */
 	while (q < lim) {
-		u8 op = *q;
-
+		op = *q;
 		if (likely(op >= LINEINFO_OP_SPECIAL)) {
 			x = op - LINEINFO_OP_SPECIAL;
 			if (addr + (x & mask) + 1 > offset)
@@ -283,38 +334,67 @@ static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
 			continue;
 		}
 		nslot = slot;
-		ngap = false;
-		if (op >= LINEINFO_OP_FILE && q + 1 < lim &&
-		    q[1] >= LINEINFO_OP_SPECIAL) {
-			/* the common file switch: a prefix to a special opcode */
+		n = q + 1;
+		if (op >= LINEINFO_OP_FILE) {
+			/* a file switch: a prefix to the entry that follows */
 			nslot = op - LINEINFO_OP_FILE;
-			x = q[1] - LINEINFO_OP_SPECIAL;
-			adv = (x & mask) + 1;
-			ladv = (s32)(x >> bits) + base;
-			n = q + 2;
-		} else if (lineinfo_entry(p, q, lim, &n, &nslot, &adv, &ladv, &ngap)) {
-			return -EBADMSG;
+			if (unlikely(n >= lim))
+				return -EBADMSG;
+			op = *n++;
+			if (op < LINEINFO_OP_LONG || op >= LINEINFO_OP_FILE)
+				goto special;
 		}
+		if (op >= LINEINFO_OP_LARGE) {
+			if (unlikely(lim - n < 2))
+				return -EBADMSG;
+			x = (u32)(op - LINEINFO_OP_LARGE) << 16 | n[1] << 8 | n[0];
+			adv = (x & lmask) + 1;
+			ladv = (s32)((x >> lbits) + (u32)lbase);
+			n += 2;
+		} else if (op >= LINEINFO_OP_MEDIUM) {
+			if (unlikely(n >= lim))
+				return -EBADMSG;
+			x = (u32)(op - LINEINFO_OP_MEDIUM) << 8 | n[0];
+			adv = (x & mmask) + 1;
+			ladv = (s32)((x >> mbits) + (u32)mbase);
+			n++;
+		} else {
+			n = lineinfo_long(n, lim, op, &adv, &ladv);
+			if (unlikely(!n))
+				return -EBADMSG;
+		}
+		goto have;
+special:
+		/* after a file switch: a special entry, or a corrupt one */
+		if (unlikely(op < LINEINFO_OP_SPECIAL))
+			return -EBADMSG;
+		x = op - LINEINFO_OP_SPECIAL;
+		adv = (x & mask) + 1;
+		ladv = (s32)(x >> bits) + base;
+have:
 		if (addr + adv > offset)
 			break;
 		addr += adv;
 		if (nslot != slot) {
-			st->line[slot] = cur;
+			line[slot] = cur;
+			/* a slot's first use starts at its palette line */
+			if (!(seen & (1U << nslot)))
+				line[nslot] = 0;
+			seen |= 1U << nslot;
 			slot = nslot;
-			cur = st->line[slot];
-			if (slot > max_slot)
-				max_slot = slot;
+			cur = line[slot];
 		}
 		cur += ladv;
-		gap = ngap;
+		/* only a gap entry has opcode 0 here (a switch cannot prefix one) */
+		gap = *q == LINEINFO_OP_GAP;
 		q = n;
 	}
-	st->line[slot] = cur;
 	st->pos = q;
 	st->end = lim;
 	st->addr = addr;
 	st->slot = slot;
-	st->max_slot = max_slot;
+	st->max_slot = 31 - __builtin_clz(seen);	/* seen has bit 0 */
+	st->cur = cur;
 	st->gap = gap;
 	return 0;
 }
@@ -325,7 +405,8 @@ static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
  * @st: state from lineinfo_scan()
  * @slot: palette slot
  * @file: where to store the file index, checked against the file table
- * @line: where to store the line: the slot's palette line plus its advance
+ * @line: where to store the line: the slot's palette line, plus the
+ *	current line advance if @slot is the current slot
  *
  * Context: Any context.
  * Return: 0 or -EBADMSG if the palette is shorter than @slot or corrupt.
@@ -338,12 +419,11 @@ static int lineinfo_resolve(const struct lineinfo_parts *p,
 	u32 k;
 	int ret;
 
-	/* skip the pairs of the slots before @slot */
-	for (k = 0; k < 2 * slot; k++) {
-		ret = leb128_skip(q, st->pal_end);
-		if (ret < 0)
+	/* skip the pairs of the slots before @slot: a varint ends below 0x80 */
+	for (k = 2 * slot; k; q++) {
+		if (q >= st->pal_end)
 			return -EBADMSG;
-		q += ret;
+		k -= *q < 0x80;
 	}
 	ret = __leb128_decode_u32(q, st->pal_end, file);
 	if (ret < 0)
@@ -352,7 +432,8 @@ static int lineinfo_resolve(const struct lineinfo_parts *p,
 	ret = __leb128_decode_u32(q, st->pal_end, line);
 	if (ret < 0 || *file >= p->nr_files)
 		return -EBADMSG;
-	*line += st->line[slot];
+	if (slot == st->slot)
+		*line += st->cur;
 	return 0;
 }
 
@@ -394,7 +475,7 @@ static u32 lineinfo_find_block(const struct lineinfo_parts *p, u32 offset)
  *
  * The table need not have been validated: whatever its contents, the
  * lookup reads only inside [@table, @table + @table_size), decodes at most
- * one block and returns.  A corrupt table gives an error, or for a table
+ * one segment of one block and returns.  A corrupt table gives an error, or for a table
  * corrupted in a consistent way possibly a wrong answer, but never a
  * crash.  @file and @line are written only on success.
  *
@@ -407,7 +488,11 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 {
 	struct lineinfo_parts p;
 	struct lineinfo_state st;
+	struct lineinfo_blk b;
+	const u8 *q, *lim;
 	u32 i, f, l, s;
+	bool gap;
+	u64 addr;
 	int ret;
 
 	ret = lineinfo_parse(table, table_size, &p);
@@ -418,7 +503,11 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 	i = lineinfo_find_block(&p, offset);
 	if (i == LINEINFO_NO_BLOCK)
 		return -ENOENT;
-	ret = lineinfo_scan(&p, i, offset, &st);
+	ret = lineinfo_block(&p, i, &b);
+	if (!ret)
+		ret = lineinfo_seek(&b, offset - b.addr, &q, &lim, &addr, &gap);
+	if (!ret)
+		ret = lineinfo_scan(&p, &b, q, lim, addr, gap, offset, &st);
 	if (ret)
 		return ret;
 	if (st.gap)
@@ -435,15 +524,63 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 }
 
 /**
+ * lineinfo_validate_segment() - check segment @k of a block
+ * @p: parts of the table
+ * @b: the block
+ * @k: segment number, at most @b->nr_seg
+ * @limit: the offset every entry of the segment must stay below
+ * @max_slot: in/out: the highest palette slot used so far
+ *
+ * Context: Any context.
+ * Return: 0 or -EBADMSG.
+ */
+static int lineinfo_validate_segment(const struct lineinfo_parts *p,
+				     const struct lineinfo_blk *b, u32 k,
+				     u64 limit, u32 *max_slot)
+{
+	struct lineinfo_state st;
+	u64 rel = 0, addr;
+	const u8 *q, *lim;
+	bool gap;
+	int ret;
+
+	if (k) {
+		const u8 *r = b->rec + (k - 1) * LINEINFO_SEG_REC;
+
+		rel = r[1] | (u32)r[2] << 8;
+	}
+	ret = lineinfo_seek(b, rel, &q, &lim, &addr, &gap);
+	if (ret)
+		return ret;
+	/* a later segment's first entry is one byte above its start */
+	if (k) {
+		ret = lineinfo_scan(p, b, q, lim, addr, gap, b->addr + rel, &st);
+		if (ret)
+			return ret;
+		if (st.addr != b->addr + rel)
+			return -EBADMSG;
+	}
+	ret = lineinfo_scan(p, b, q, lim, addr, gap, limit - 1, &st);
+	if (ret)
+		return ret;
+	if (st.pos != st.end)
+		return -EBADMSG;
+	if (st.max_slot > *max_slot)
+		*max_slot = st.max_slot;
+	return 0;
+}
+
+/**
  * lineinfo_validate() - check a whole table once
  * @table: lineinfo table, 4-byte aligned
  * @table_size: number of readable bytes at @table
  *
- * Decodes every block and checks that the index is sorted, that each block
- * ends before the next one starts, that every palette slot in use exists
- * and that every file index and name offset is valid.  Meant to be called
- * once, e.g. when a module is loaded; lineinfo_lookup() stays safe on
- * tables that were never validated.  The work is linear in the table size.
+ * Decodes every segment of every block and checks that the index and the
+ * segment records are sorted, that each segment ends before the next one
+ * starts, that every palette slot in use exists and that every file index
+ * and name offset is valid.  Meant to be called once, e.g. when a module
+ * is loaded; lineinfo_lookup() stays safe on tables that were never
+ * validated.  The work is linear in the table size.
  *
  * Context: Any context.
  * Return: 0 if the table is valid, -EINVAL, -EBADMSG or -EPROTO if not.
@@ -452,7 +589,9 @@ int lineinfo_validate(const void *table, size_t table_size)
 {
 	struct lineinfo_parts p;
 	struct lineinfo_state st;
-	u32 i, k, f, l;
+	struct lineinfo_blk b;
+	u32 i, k, f, l, a, prev, max_slot;
+	u64 limit;
 	int ret;
 
 	ret = lineinfo_parse(table, table_size, &p);
@@ -464,17 +603,40 @@ int lineinfo_validate(const void *table, size_t table_size)
 		if (p.files[i] >= p.strings_size)
 			return -EBADMSG;
 	for (i = 0; i < p.nr_blocks; i++) {
-		if (p.index[i].addr >= p.text_end)
+		if (p.index[i].addr >= p.text_end ||
+		    (i && p.index[i].addr <= p.index[i - 1].addr))
 			return -EBADMSG;
-		/* an entry at or above text_end stops the scan early */
-		ret = lineinfo_scan(&p, i, (u64)p.text_end - 1, &st);
+		ret = lineinfo_block(&p, i, &b);
 		if (ret)
 			return ret;
-		if (st.pos != st.end ||
-		    (i + 1 < p.nr_blocks && p.index[i + 1].addr <= st.addr))
+		/* no entry may reach the next block or text_end */
+		limit = i + 1 < p.nr_blocks ? p.index[i + 1].addr : p.text_end;
+		if (limit > p.text_end)
 			return -EBADMSG;
+		/* segments start in order, inside the block's range */
+		for (k = 0, prev = 0; k < b.nr_seg; k++, prev = a) {
+			a = b.rec[k * LINEINFO_SEG_REC + 1] |
+			    (u32)b.rec[k * LINEINFO_SEG_REC + 2] << 8;
+			if (a <= prev || b.addr + a >= limit)
+				return -EBADMSG;
+		}
+		max_slot = 0;
+		for (k = 0; k <= b.nr_seg; k++) {
+			u64 end = limit;
+
+			if (k < b.nr_seg)
+				end = b.addr + (b.rec[k * LINEINFO_SEG_REC + 1] |
+					(u32)b.rec[k * LINEINFO_SEG_REC + 2] << 8);
+			ret = lineinfo_validate_segment(&p, &b, k, end, &max_slot);
+			if (ret)
+				return ret;
+		}
 		/* every slot up to the highest one used must be in the palette */
-		for (k = 0; k <= st.max_slot; k++) {
+		st.pal = b.pal;
+		st.pal_end = b.pal_end;
+		st.slot = 0;
+		st.cur = 0;
+		for (k = 0; k <= max_slot; k++) {
 			ret = lineinfo_resolve(&p, &st, k, &f, &l);
 			if (ret)
 				return ret;

@@ -18,6 +18,7 @@
 #include <linux/hrtimer.h>
 #include <linux/kallsyms.h>
 #include <linux/kstrtox.h>
+#include <linux/leb128.h>
 #include <linux/lineinfo.h>
 #include <linux/module.h>
 #include <linux/preempt.h>
@@ -884,6 +885,58 @@ static int lt_block_overlong(struct lineinfo_tbl *t, int arg)
 	return 0;
 }
 
+/*
+ * The segment records of block t->block: the table offset of its segment
+ * count (the records follow it), or 0 if the block has fewer than two.
+ */
+static u32 lt_segments(const struct lineinfo_tbl *t)
+{
+	u32 start, end, pal_size;
+	int ret;
+
+	lt_block(t, t->block, &start, &end);
+	ret = __leb128_decode_u32(t->data + start, t->data + end, &pal_size);
+	if (ret < 0 || start + ret + pal_size >= end)
+		return 0;
+	start += ret + pal_size;
+	return t->data[start] >= 2 ? start : 0;
+}
+
+/*
+ * Damage the segment records of block t->block: arg 0 claims 255 of
+ * them, 1 makes segment 0 longer than the block, 2 swaps the offsets of
+ * the first two records and 3 sets the first offset to 0.  (Moving one
+ * offset shifts the addresses of a segment consistently: that gives
+ * wrong lines, not an invalid table.)
+ */
+static int lt_segment(struct lineinfo_tbl *t, int arg)
+{
+	u32 at = lt_segments(t);
+	u8 *r = t->data + at + 1;
+
+	if (!at)
+		return -EOPNOTSUPP;
+	t->target = lt_index(t)[t->block + 1].addr - 1;
+	t->control = true;
+	switch (arg) {
+	case 0:
+		t->data[at] = 255;
+		break;
+	case 1:
+		r[0] = 255;
+		break;
+	case 2:
+		swap(r[1], r[LINEINFO_SEG_REC + 1]);
+		swap(r[2], r[LINEINFO_SEG_REC + 2]);
+		break;
+	default:
+		r[1] = 0;
+		r[2] = 0;
+		break;
+	}
+	return 0;
+}
+
 /* Entries appended to a block: arg selects one of these. */
 static const struct {
 	u8 bytes[8];
@@ -1017,6 +1070,10 @@ static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_BAD("file switch to a gap", lt_block_append, 6, -EBADMSG),
 	LT_BAD("truncated medium entry", lt_block_append, 7, -EBADMSG),
 	LT_BAD("truncated large entry", lt_block_append, 8, -EBADMSG),
+	LT_BAD("segment count beyond block", lt_segment, 0, -EBADMSG),
+	LT_CASE("segment beyond block", lt_segment, 1, -EBADMSG, LT_ANY),
+	LT_CASE("unsorted segments", lt_segment, 2, -EBADMSG, LT_ANY),
+	LT_CASE("segment at offset 0", lt_segment, 3, -EBADMSG, LT_ANY),
 	/* files and names */
 	LT_BAD("file number beyond file table", lt_files_cut, 0, -EBADMSG),
 	LT_BAD("name offset at strings end", lt_file_name_beyond, 0, -EBADMSG),

@@ -13,7 +13,8 @@
  *   --srcroot DIR  source tree root stripped from file names (default:
  *                  guessed from the files under DIR/include/linux/, else the
  *                  compilation directory)
- *   --block N      entries per block (default 28; for measurements)
+ *   --block N      entries per block (default 160; for measurements)
+ *   --segment N    entries per segment, 1..21 (default 16; for measurements)
  *   --stats        print a size breakdown on stderr
  *   --entries FILE write the text table's entries for tools and benchmarks:
  *                  host-endian u32 triples (offset, file id or ~0 for a
@@ -61,7 +62,11 @@
 #include <linux/leb128.h>
 #include <linux/lineinfo.h>
 
-#define DEFAULT_BLOCK	28
+#define DEFAULT_BLOCK	160
+#define DEFAULT_SEGMENT	16
+/* longest coded entry: file switch + long (opcode, two 5-byte varints) */
+#define MAX_ENTRY_BYTES	12
+#define MAX_SEGMENT	(255 / MAX_ENTRY_BYTES)
 #define U32_MAX		0xffffffffU
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -102,6 +107,7 @@ static struct file *files;
 static size_t nr_files, alloc_files;
 static bool big_endian;
 static unsigned int block_entries = DEFAULT_BLOCK;
+static unsigned int segment_rows = DEFAULT_SEGMENT;
 static bool want_stats;
 static const char *srcroot;
 static char *input_dir;		/* for files of external modules */
@@ -502,6 +508,89 @@ static int range_of(u64 addr, bool end_ok)
 	return -1;
 }
 
+/*
+ * The address ranges of the CUs (.debug_aranges), sorted by address.
+ * libdwfl answers an address from the lines of the CU of the last range
+ * starting at or below it (text between two ranges goes to the range
+ * before it), and libdw then takes that CU's last row at or below the
+ * address.  So a row only covers text up to the start of the next range
+ * of any CU: where a sequence runs on past it (e.g. from a function's hot
+ * part to its cold part), the text in between belongs to another CU.
+ */
+struct cu_range {
+	u64 lo, hi;		/* hi: start of the next range */
+	Dwarf_Off cu;
+};
+
+static struct cu_range *cu_ranges;
+static size_t nr_cu_ranges;
+
+static int cmp_cu_range(const void *a, const void *b)
+{
+	const struct cu_range *x = a, *y = b;
+
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	return x->cu < y->cu ? -1 : x->cu > y->cu;
+}
+
+static void read_cu_ranges(Dwfl_Module *mod)
+{
+	Dwarf_Addr bias;
+	Dwarf *dw = dwfl_module_getdwarf(mod, &bias);
+	Dwarf_Aranges *ar;
+	size_t i, n;
+
+	if (!dw || dwarf_getaranges(dw, &ar, &n) || !n)
+		return;
+	cu_ranges = xrealloc(NULL, n * sizeof(*cu_ranges));
+	for (i = 0; i < n; i++) {
+		Dwarf_Addr addr;
+		Dwarf_Word len;
+		Dwarf_Off off;
+
+		if (dwarf_getarangeinfo(dwarf_onearange(ar, i), &addr, &len, &off))
+			die("bad .debug_aranges: %s", dwarf_errmsg(-1));
+		cu_ranges[nr_cu_ranges].cu = off;
+		cu_ranges[nr_cu_ranges].lo = addr + bias;
+		/* the last range also holds its end address */
+		cu_ranges[nr_cu_ranges++].hi = addr + bias + len + 1;
+	}
+	qsort(cu_ranges, nr_cu_ranges, sizeof(*cu_ranges), cmp_cu_range);
+	for (i = 0; i + 1 < nr_cu_ranges; i++)
+		cu_ranges[i].hi = cu_ranges[i + 1].lo;
+}
+
+/*
+ * The range libdwfl would use for @addr, if it belongs to the CU whose DIE
+ * is at @cu; NULL if libdwfl would ask another CU or none.
+ */
+static const struct cu_range *cu_range_at(Dwarf_Off cu, u64 addr)
+{
+	size_t lo = 0, hi = nr_cu_ranges;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cu_ranges[mid].lo <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo || addr >= cu_ranges[lo - 1].hi || cu_ranges[lo - 1].cu != cu)
+		return NULL;
+	return &cu_ranges[lo - 1];
+}
+
+/* A gap (no line information from there on) at absolute address @addr. */
+static void add_gap(u64 addr, u32 seq, u32 idx)
+{
+	int r = range_of(addr, true);
+
+	if (r >= 0)
+		add_row(&ranges[r], addr - ranges[r].base, seq, idx, 0, 0, true);
+}
+
 static size_t read_lines(Dwfl_Module *mod)
 {
 	Dwarf_Die *cu = NULL;
@@ -515,10 +604,15 @@ static size_t read_lines(Dwfl_Module *mod)
 		size_t n, i;
 		const char *comp_dir;
 		char *cdir = NULL;
-		/* last row of the current sequence below a range start */
+		/* the last row of the current sequence */
 		bool have_prev = false, in_seq = false;
 		u64 prev_addr = 0;
 		u32 prev_file = 0, prev_line = 0;
+		/* the CU's range of the last row, and where it ends */
+		const struct cu_range *in;
+		Dwarf_Off cu_off = dwarf_dieoffset(cu);
+		bool open = false;
+		u64 open_hi = 0;
 
 		nr_cus++;
 		if (dwarf_getsrclines(cu, &lines, &n))
@@ -537,6 +631,7 @@ static size_t read_lines(Dwfl_Module *mod)
 			Dwarf_Addr addr;
 			bool end = false;
 			int lineno = 0, r;
+			u64 start;
 			const char *src;
 			u32 file;
 
@@ -549,11 +644,27 @@ static size_t read_lines(Dwfl_Module *mod)
 				in_seq = true;
 				seq++;
 			}
+			/* the open row's CU range ends before this row */
+			if (open && addr > open_hi)
+				add_gap(open_hi, seq, i);
+			open = false;
 			if (end) {
 				r = range_of(addr, true);
-				if (r >= 0)
-					add_row(&ranges[r], addr - ranges[r].base,
-						seq, i, 0, 0, true);
+				if (r >= 0) {
+					struct range *g = &ranges[r];
+
+					/*
+					 * Rows at the end address of their own
+					 * sequence cover no code (e.g. an empty
+					 * cold part): drop them, they must not
+					 * hide a row of another sequence there.
+					 */
+					while (g->nr && g->rows[g->nr - 1].seq == seq &&
+					       !g->rows[g->nr - 1].gap &&
+					       g->rows[g->nr - 1].addr == addr - g->base)
+						g->nr--;
+					add_row(g, addr - g->base, seq, i, 0, 0, true);
+				}
 				in_seq = false;
 				have_prev = false;
 				continue;
@@ -562,21 +673,35 @@ static size_t read_lines(Dwfl_Module *mod)
 			src = dwarf_linesrc(l, NULL, NULL);
 			file = file_id_cached(src ? src : "??", cdir);
 			r = range_of(addr, false);
-			if (r < 0) {
+			in = nr_cu_ranges ? cu_range_at(cu_off, addr) : NULL;
+			if (r < 0 || (nr_cu_ranges && !in)) {
 				have_prev = true;
 				prev_addr = addr;
 				prev_file = file;
 				prev_line = lineno;
 				continue;
 			}
-			/* a sequence that starts before the range covers its start */
-			if (have_prev && prev_addr < ranges[r].base &&
-			    addr > ranges[r].base)
-				add_row(&ranges[r], 0, seq, i, prev_file,
-					prev_line, false);
-			have_prev = false;
+			/*
+			 * A sequence that starts before the text range or the
+			 * CU range covers its start.
+			 */
+			start = ranges[r].base;
+			if (in && in->lo > start)
+				start = in->lo;
+			if (have_prev && prev_addr < start && addr > start)
+				add_row(&ranges[r], start - ranges[r].base, seq, i,
+					prev_file, prev_line, false);
 			add_row(&ranges[r], addr - ranges[r].base, seq, i, file,
 				lineno, false);
+			/* and one that runs into another range of its CU too */
+			have_prev = true;
+			prev_addr = addr;
+			prev_file = file;
+			prev_line = lineno;
+			if (in) {
+				open = true;
+				open_hi = in->hi;
+			}
 		}
 		free(cdir);
 	}
@@ -650,6 +775,7 @@ struct table {
 	size_t sz_index, sz_blocks, sz_palette, sz_files, sz_strings, sz_hdr;
 	size_t nr_entries;
 	size_t nr_special, nr_medium, nr_large, nr_long, nr_switch, nr_gap, nr_pal;
+	size_t sz_segments, nr_segments;
 	u32 *refs;		/* per global file: palette references */
 	u32 *id;		/* per global file: id in this table */
 	u32 *by_id;	/* global file of each id */
@@ -769,50 +895,70 @@ static void encode_block(struct range *r, struct block *b, struct buf *out,
 			 struct table *t)
 {
 	u32 line[LINEINFO_MAX_PALETTE];
-	unsigned int k, slot = 0;
-	u64 addr = r->rows[b->first].addr;
-	size_t i, start = out ? out->len : 0;
-	struct buf pal = {};
+	unsigned int k, slot = 0, seg_rows = 1, nr_seg = 0;
+	u64 base_addr = r->rows[b->first].addr, addr = base_addr;
+	size_t i, start = out ? out->len : 0, seg_start = 0;
+	struct buf pal = {}, rec = {}, ent = {}, *o = out ? &ent : NULL;
 
 	for (k = 0; k < b->nr_pal; k++) {
 		buf_uleb(&pal, t->id[b->pal[k]]);
 		buf_uleb(&pal, b->pal_line[k]);
 		line[k] = b->pal_line[k];
 	}
-	if (out) {
-		buf_uleb(out, pal.len);
-		buf_put(out, pal.p, pal.len);
-		t->sz_palette += out->len - start;
-		t->nr_pal += b->nr_pal;
-	}
-	free(pal.p);
 	for (i = b->first + 1; i < b->end; i++) {
 		struct row *w = &r->rows[i];
-		u64 adv = w->addr - addr;
+		u64 adv, rel = w->addr - base_addr;
 		s64 ladv;
 		int s;
 
+		/*
+		 * A new segment starts one byte below its first entry, in slot
+		 * 0, every slot at its palette line.  Its record needs the
+		 * previous segment's length in a byte (segment_rows entries of
+		 * at most MAX_ENTRY_BYTES each fit) and the offset in 16 bits;
+		 * past that, the last segment runs to the end of the block.
+		 */
+		if (seg_rows == segment_rows && rel <= LINEINFO_MAX_SEG_SPAN &&
+		    nr_seg < 255) {
+			if (o) {
+				if (ent.len - seg_start > 255)
+					die("internal error: segment of %zu bytes",
+					    ent.len - seg_start);
+				buf_u8(&rec, ent.len - seg_start);
+				buf_u8(&rec, rel & 0xff);
+				buf_u8(&rec, rel >> 8);
+				seg_start = ent.len;
+			}
+			nr_seg++;
+			seg_rows = 0;
+			addr = w->addr - 1;
+			slot = 0;
+			for (k = 0; k < b->nr_pal; k++)
+				line[k] = b->pal_line[k];
+		}
+		seg_rows++;
+		adv = w->addr - addr;
 		if (!adv || adv > U32_MAX)
 			die("internal error: address advance %llu",
 			    (unsigned long long)adv);
 		addr = w->addr;
 		if (w->gap) {
-			if (!out)
+			if (!o)
 				continue;
 			t->nr_gap++;
-			buf_u8(out, LINEINFO_OP_GAP);
-			buf_uleb(out, adv);
+			buf_u8(o, LINEINFO_OP_GAP);
+			buf_uleb(o, adv);
 			continue;
 		}
 		s = pal_find(b, w->file);
-		if (s != (int)slot && out) {
+		if (s != (int)slot && o) {
 			t->nr_switch++;
-			buf_u8(out, LINEINFO_OP_FILE + s);
+			buf_u8(o, LINEINFO_OP_FILE + s);
 		}
 		slot = s;
 		ladv = (s64)w->line - line[slot];
 		line[slot] = w->line;
-		if (!out) {
+		if (!o) {
 			if (adv <= HIST_ADDR && ladv >= -HIST_LINE / 2 &&
 			    ladv < HIST_LINE / 2)
 				hist[adv][ladv + HIST_LINE / 2]++;
@@ -826,30 +972,44 @@ static void encode_block(struct range *r, struct block *b, struct buf *out,
 		}
 		if (code_fits(adv, ladv, NR_SPECIAL, op_addr_bits, op_line_base)) {
 			t->nr_special++;
-			buf_u8(out, LINEINFO_OP_SPECIAL +
+			buf_u8(o, LINEINFO_OP_SPECIAL +
 			       ((ladv - op_line_base) << op_addr_bits) + (adv - 1));
 		} else if (code_fits(adv, ladv, NR_MEDIUM, med_addr_bits,
 				     med_line_base)) {
 			u32 v = ((ladv - med_line_base) << med_addr_bits) + (adv - 1);
 
 			t->nr_medium++;
-			buf_u8(out, LINEINFO_OP_MEDIUM + (v >> 8));
-			buf_u8(out, v & 0xff);
+			buf_u8(o, LINEINFO_OP_MEDIUM + (v >> 8));
+			buf_u8(o, v & 0xff);
 		} else if (code_fits(adv, ladv, NR_LARGE, large_addr_bits,
 				     large_line_base)) {
 			u32 v = ((ladv - large_line_base) << large_addr_bits) + (adv - 1);
 
 			t->nr_large++;
-			buf_u8(out, LINEINFO_OP_LARGE + (v >> 16));
-			buf_u8(out, v & 0xff);
-			buf_u8(out, (v >> 8) & 0xff);
+			buf_u8(o, LINEINFO_OP_LARGE + (v >> 16));
+			buf_u8(o, v & 0xff);
+			buf_u8(o, (v >> 8) & 0xff);
 		} else {
 			t->nr_long++;
-			buf_u8(out, LINEINFO_OP_LONG);
-			buf_uleb(out, adv);
-			buf_sleb(out, (s32)ladv);
+			buf_u8(o, LINEINFO_OP_LONG);
+			buf_uleb(o, adv);
+			buf_sleb(o, (s32)ladv);
 		}
 	}
+	if (out) {
+		buf_uleb(out, pal.len);
+		buf_put(out, pal.p, pal.len);
+		t->sz_palette += out->len - start;
+		t->nr_pal += b->nr_pal;
+		buf_u8(out, nr_seg);
+		buf_put(out, rec.p, rec.len);
+		t->sz_segments += rec.len + 1;
+		t->nr_segments += nr_seg + 1;
+		buf_put(out, ent.p, ent.len);
+	}
+	free(pal.p);
+	free(rec.p);
+	free(ent.p);
 }
 
 /* Entries of hist that a code covers, skipping those @skip covers. */
@@ -1190,7 +1350,8 @@ static void __noreturn help_exit(void)
 {
 	fprintf(stderr,
 		"usage: %s [-o FILE.S] [--raw FILE] [--raw-init FILE] [--incbin]\n"
-		"       [--srcroot DIR] [--block N] [--stats] [--entries FILE] INPUT\n", prog);
+		"       [--srcroot DIR] [--block N] [--segment N] [--stats]\n"
+		"       [--entries FILE] INPUT\n", prog);
 	exit(2);
 }
 
@@ -1220,6 +1381,8 @@ int main(int argc, char **argv)
 			srcroot = argv[++i];
 		else if (!strcmp(argv[i], "--block") && i + 1 < argc)
 			block_entries = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--segment") && i + 1 < argc)
+			segment_rows = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--entries") && i + 1 < argc)
 			entries = argv[++i];
 		else if (!strcmp(argv[i], "--stats"))
@@ -1229,7 +1392,8 @@ int main(int argc, char **argv)
 		else
 			input = argv[i];
 	}
-	if (!input || !block_entries)
+	if (!input || !block_entries || !segment_rows ||
+	    segment_rows > MAX_SEGMENT)
 		help_exit();
 
 	fd = open(input, O_RDONLY);
@@ -1287,6 +1451,7 @@ int main(int argc, char **argv)
 		}
 	}
 
+	read_cu_ranges(mod);
 	nr_rows = read_lines(mod);
 	for (r = 0; r < NR_RANGES; r++) {
 		finish_rows(&ranges[r]);
@@ -1321,16 +1486,18 @@ int main(int argc, char **argv)
 			double n = t->nr_entries ? t->nr_entries : 1;
 
 			fprintf(stderr,
-				"lineinfo: %s: %zu entries, %zu blocks, header %zu, index %zu (%.3f B/e), blocks %zu (%.3f B/e, palettes %.3f), file table %zu (%.3f), names %zu (%.3f)\n",
+				"lineinfo: %s: %zu entries, %zu blocks, header %zu, index %zu (%.3f B/e), blocks %zu (%.3f B/e, palettes %.3f, segment records %.3f), file table %zu (%.3f), names %zu (%.3f)\n",
 				range_name[r], t->nr_entries, t->nr_blocks, t->sz_hdr,
 				t->sz_index, t->sz_index / n, t->sz_blocks,
-				t->sz_blocks / n, t->sz_palette / n, t->sz_files,
+				t->sz_blocks / n, t->sz_palette / n,
+				t->sz_segments / n, t->sz_files,
 				t->sz_files / n, t->sz_strings, t->sz_strings / n);
 			fprintf(stderr,
-				"lineinfo: %s: coded entries: %zu special, %zu medium, %zu large, %zu long, %zu gaps, %zu file switches; %.1f files/block\n",
+				"lineinfo: %s: coded entries: %zu special, %zu medium, %zu large, %zu long, %zu gaps, %zu file switches; %.1f files/block, %.1f segments/block\n",
 				range_name[r], t->nr_special, t->nr_medium, t->nr_large,
 				t->nr_long, t->nr_gap, t->nr_switch,
-				t->nr_blocks ? (double)t->nr_pal / t->nr_blocks : 0.0);
+				t->nr_blocks ? (double)t->nr_pal / t->nr_blocks : 0.0,
+				t->nr_blocks ? (double)t->nr_segments / t->nr_blocks : 0.0);
 		}
 		fprintf(stderr,
 			"lineinfo: %zu DWARF rows, srcroot %s, codes (address bits, line base): special %u %d, medium %u %d, large %u %d\n",
