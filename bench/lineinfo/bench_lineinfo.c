@@ -2,12 +2,15 @@
 /*
  * lineinfo benchmark: the same entries encoded three ways, side by side.
  *
- * usage: bench_lineinfo TABLE.bin ENTRIES [--callgrind ours|flat|v1]
+ * usage: bench_lineinfo TABLE.bin ENTRIES [--callgrind ours|ours-checked|flat|v1]
  *
  * TABLE.bin is gen_lineinfo --raw output, ENTRIES its --entries output
  * for the same input.  Prints sizes (bytes per entry, all-in) of:
  *
- * - ours: the lineinfo table (include/linux/lineinfo.h);
+ * - ours: the lineinfo table (include/linux/lineinfo.h), looked up as the
+ *   kernel does, with __lineinfo_lookup() on a table whose header was
+ *   checked once; ours-checked: lineinfo_lookup(), which checks the header
+ *   on every call;
  * - flat: sorted arrays u32 offset, u16 file, u32 line (10 B/entry) plus
  *   the same file table and names;
  * - v1:   the format of the original posting: blocks of 64 entries, per
@@ -239,6 +242,20 @@ static noinline int64_t lookup_ours(uint32_t off)
 {
 	const char *f;
 	unsigned int line;
+	int ret = __lineinfo_lookup(table, off, &f, &line);
+
+	if (ret == -ENOENT)
+		return -1;
+	if (ret)
+		return -2;
+	/* fold the name back to an id for comparison */
+	return (int64_t)(intptr_t)f << 32 ^ line;
+}
+
+static noinline int64_t lookup_ours_checked(uint32_t off)
+{
+	const char *f;
+	unsigned int line;
 	int ret = lineinfo_lookup(table, table_size, off, &f, &line);
 
 	if (ret == -ENOENT)
@@ -255,6 +272,8 @@ static int64_t ours_key(uint32_t off)
 	unsigned int line;
 	uint32_t k;
 
+	if (lookup_ours(off) != lookup_ours_checked(off))
+		return -3;
 	if (lineinfo_lookup(table, table_size, off, &f, &line))
 		return -1;
 	for (k = 0; k < nr_files; k++)
@@ -364,11 +383,11 @@ int main(int argc, char **argv)
 {
 	const struct lineinfo_header *hdr;
 	size_t i, bad = 0, files_bytes;
-	double t_ours, t_flat, t_v1;
+	double t_ours, t_checked, t_flat, t_v1;
 	const char *cg = NULL;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: %s TABLE.bin ENTRIES [--callgrind ours|flat|v1]\n",
+		fprintf(stderr, "usage: %s TABLE.bin ENTRIES [--callgrind ours|ours-checked|flat|v1]\n",
 			argv[0]);
 		return 2;
 	}
@@ -377,7 +396,7 @@ int main(int argc, char **argv)
 	table = load(argv[1], &table_size);
 	load_entries(argv[2]);
 	hdr = table;
-	if (lineinfo_validate(table, table_size)) {
+	if (lineinfo_validate(table, table_size) || lineinfo_check(table, table_size)) {
 		fprintf(stderr, "%s: invalid table\n", argv[1]);
 		return 1;
 	}
@@ -393,7 +412,9 @@ int main(int argc, char **argv)
 
 	if (cg) {
 		run_lookups(!strcmp(cg, "flat") ? lookup_flat :
-			    !strcmp(cg, "v1") ? lookup_v1 : lookup_ours, CG_LOOKUPS);
+			    !strcmp(cg, "v1") ? lookup_v1 :
+			    !strcmp(cg, "ours-checked") ? lookup_ours_checked :
+			    lookup_ours, CG_LOOKUPS);
 		return 0;
 	}
 
@@ -427,11 +448,12 @@ int main(int argc, char **argv)
 
 	t_flat = time_it(lookup_flat);
 	t_ours = time_it(lookup_ours);
+	t_checked = time_it(lookup_ours_checked);
 	t_v1 = time_it(lookup_v1);
 	t_flat = time_it(lookup_flat);
-	printf("lookup time (random offsets, best of 5): ours %.1f ns, flat %.1f ns, "
-	       "v1 %.1f ns; ours/flat = %.2f\n", t_ours, t_flat, t_v1,
-	       t_ours / t_flat);
+	printf("lookup time (random offsets, best of 5): ours %.1f ns (header checked on "
+	       "every call: %.1f), flat %.1f ns, v1 %.1f ns; ours/flat = %.2f\n",
+	       t_ours, t_checked, t_flat, t_v1, t_ours / t_flat);
 	{
 		int64_t (*const fn[NR_METHODS])(uint32_t) = {
 			lookup_none, lookup_ours, lookup_flat, lookup_v1 };

@@ -13,12 +13,33 @@
  * and toggling it does not rebuild them.
  */
 
+#include <linux/cache.h>
+#include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/lineinfo.h>
 #include <linux/module.h>
+#include <linux/printk.h>
 #include <linux/sprintf.h>
 #include <asm/sections.h>
+
+/* Set once the header of the vmlinux text table has been checked. */
+static bool lineinfo_text_checked __ro_after_init;
+
+static int __init lineinfo_vmlinux_check(void)
+{
+	int ret;
+
+	if (!IS_ENABLED(CONFIG_KALLSYMS_LINEINFO))
+		return 0;
+	ret = lineinfo_check(lineinfo_vmlinux,
+			     lineinfo_vmlinux_end - lineinfo_vmlinux);
+	if (ret)
+		pr_warn("lineinfo: unusable line table in vmlinux (%d)\n", ret);
+	lineinfo_text_checked = !ret;
+	return 0;
+}
+core_initcall(lineinfo_vmlinux_check);
 
 static int lineinfo_vmlinux_find(unsigned long addr, const char **file,
 				 unsigned int *line)
@@ -26,10 +47,15 @@ static int lineinfo_vmlinux_find(unsigned long addr, const char **file,
 	unsigned long text = (unsigned long)_text;
 	unsigned long init = (unsigned long)_sinittext;
 
-	if (addr >= text && addr < (unsigned long)_etext)
+	if (addr >= text && addr < (unsigned long)_etext) {
+		/* before the check, e.g. an early oops: check on every call */
+		if (lineinfo_text_checked)
+			return __lineinfo_lookup(lineinfo_vmlinux, addr - text,
+						 file, line);
 		return lineinfo_lookup(lineinfo_vmlinux,
 				       lineinfo_vmlinux_end - lineinfo_vmlinux,
 				       addr - text, file, line);
+	}
 	/* The init table is in init memory: only use it before it goes. */
 	if (addr >= init && addr < (unsigned long)_einittext &&
 	    system_state < SYSTEM_FREEING_INITMEM)

@@ -77,6 +77,39 @@ static __always_inline bool lineinfo_part_ok(const struct lineinfo_section *sect
 }
 
 /**
+ * lineinfo_parts() - locate the parts of a table with a checked header
+ * @table: start of the table
+ * @p: where to store the parts
+ *
+ * Context: Any context.
+ */
+static __always_inline void lineinfo_parts(const void *table,
+					   struct lineinfo_parts *p)
+{
+	const struct lineinfo_header *hdr = table;
+	const struct lineinfo_section *sect;
+	const u8 *base = table;
+
+	sect = (const void *)(base + hdr->hdr_size);
+	p->hdr = hdr;
+	p->index = (const void *)(base + sect[0].offset);
+	p->files = (const void *)(base + sect[1].offset);
+	p->blocks = base + sect[2].offset;
+	p->blocks_size = sect[2].size;
+	p->strings = (const char *)base + sect[3].offset;
+	p->strings_size = sect[3].size;
+	p->nr_blocks = sect[0].size / sizeof(*p->index);
+	p->nr_files = sect[1].size / sizeof(u32);
+	p->text_end = hdr->text_end;
+	p->addr_bits = hdr->op_addr_bits;
+	p->line_base = hdr->op_line_base;
+	p->med_bits = hdr->op_med_addr_bits;
+	p->med_base = hdr->op_med_line_base;
+	p->large_bits = hdr->op_large_addr_bits;
+	p->large_base = hdr->op_large_line_base;
+}
+
+/**
  * lineinfo_parse() - locate and check the parts of a table
  * @table: start of the table
  * @table_size: number of readable bytes at @table
@@ -90,8 +123,9 @@ static __always_inline bool lineinfo_part_ok(const struct lineinfo_section *sect
  * Return: 0, -EINVAL for a misaligned or truncated table, -EBADMSG for a
  * corrupt header or -EPROTO for a table this code does not understand.
  */
-static int lineinfo_parse(const void *table, size_t table_size,
-			  struct lineinfo_parts *p)
+static __always_inline int lineinfo_parse(const void *table,
+					  size_t table_size,
+					  struct lineinfo_parts *p)
 {
 	const struct lineinfo_header *hdr = table;
 	const struct lineinfo_section *sect;
@@ -137,22 +171,7 @@ static int lineinfo_parse(const void *table, size_t table_size,
 	if (unlikely(!sect[3].size || base[sect[3].offset + sect[3].size - 1]))
 		return -EBADMSG;
 
-	p->hdr = hdr;
-	p->index = (const void *)(base + sect[0].offset);
-	p->files = (const void *)(base + sect[1].offset);
-	p->blocks = base + sect[2].offset;
-	p->blocks_size = sect[2].size;
-	p->strings = (const char *)base + sect[3].offset;
-	p->strings_size = sect[3].size;
-	p->nr_blocks = sect[0].size / sizeof(*p->index);
-	p->nr_files = sect[1].size / sizeof(u32);
-	p->text_end = hdr->text_end;
-	p->addr_bits = hdr->op_addr_bits;
-	p->line_base = hdr->op_line_base;
-	p->med_bits = hdr->op_med_addr_bits;
-	p->med_base = hdr->op_med_line_base;
-	p->large_bits = hdr->op_large_addr_bits;
-	p->large_base = hdr->op_large_line_base;
+	lineinfo_parts(table, p);
 	return 0;
 }
 
@@ -255,27 +274,24 @@ static __always_inline int lineinfo_seek(const struct lineinfo_blk *b, u64 rel,
 					 const u8 **q, const u8 **lim,
 					 u64 *addr, bool *gap)
 {
-	const u8 *r = b->rec, *pos = b->data, *end = b->end;
-	u32 k, a;
+	const u8 *r = b->rec;
+	u32 k, a, last = 0, pos = 0, end, size = b->end - b->data;
 
-	*addr = b->addr;
-	*gap = false;
 	for (k = 0; k < b->nr_seg; k++, r += LINEINFO_SEG_REC) {
-		if (r[0] > end - pos)
-			return -EBADMSG;
 		a = r[1] | (u32)r[2] << 8;
-		if (a > rel) {
-			end = pos + r[0];
+		if (a > rel)
 			break;
-		}
-		if (!a)
-			return -EBADMSG;
 		pos += r[0];
-		*addr = b->addr + a - 1;
-		*gap = true;
+		last = a;
 	}
-	*q = pos;
-	*lim = end;
+	/* at most 255 lengths of at most 255: no overflow */
+	end = k < b->nr_seg ? pos + r[0] : size;
+	if (end > size || (k && !last))
+		return -EBADMSG;
+	*q = b->data + pos;
+	*lim = b->data + end;
+	*addr = k ? b->addr + last - 1 : b->addr;
+	*gap = k;
 	return 0;
 }
 
@@ -465,6 +481,53 @@ static u32 lineinfo_find_block(const struct lineinfo_parts *p, u32 offset)
 }
 
 /**
+ * lineinfo_find() - find the source line of a text offset in a parsed table
+ * @p: parts of the table
+ * @offset: offset of the address from the start of the described text
+ * @file: where to store the file name
+ * @line: where to store the line number
+ *
+ * Context: Any context.
+ * Return: as lineinfo_lookup().
+ */
+static __always_inline int lineinfo_find(const struct lineinfo_parts *p,
+					 unsigned long offset,
+					 const char **file, unsigned int *line)
+{
+	struct lineinfo_state st;
+	struct lineinfo_blk b;
+	const u8 *q, *lim;
+	u32 i, f, l, s;
+	bool gap;
+	u64 addr;
+	int ret;
+
+	if (offset >= p->text_end)
+		return -ENOENT;
+	i = lineinfo_find_block(p, offset);
+	if (i == LINEINFO_NO_BLOCK)
+		return -ENOENT;
+	ret = lineinfo_block(p, i, &b);
+	if (!ret)
+		ret = lineinfo_seek(&b, offset - b.addr, &q, &lim, &addr, &gap);
+	if (!ret)
+		ret = lineinfo_scan(p, &b, q, lim, addr, gap, offset, &st);
+	if (ret)
+		return ret;
+	if (st.gap)
+		return -ENOENT;
+	ret = lineinfo_resolve(p, &st, st.slot, &f, &l);
+	if (ret)
+		return ret;
+	s = p->files[f];
+	if (s >= p->strings_size)
+		return -EBADMSG;
+	*file = p->strings + s;
+	*line = l;
+	return 0;
+}
+
+/**
  * lineinfo_lookup() - find the source line of a text offset
  * @table: lineinfo table, 4-byte aligned
  * @table_size: number of readable bytes at @table
@@ -475,9 +538,9 @@ static u32 lineinfo_find_block(const struct lineinfo_parts *p, u32 offset)
  *
  * The table need not have been validated: whatever its contents, the
  * lookup reads only inside [@table, @table + @table_size), decodes at most
- * one segment of one block and returns.  A corrupt table gives an error, or for a table
- * corrupted in a consistent way possibly a wrong answer, but never a
- * crash.  @file and @line are written only on success.
+ * one segment of one block and returns.  A corrupt table gives an error,
+ * or for a table corrupted in a consistent way possibly a wrong answer,
+ * but never a crash.  @file and @line are written only on success.
  *
  * Context: Any context, including NMI: no locks, no allocation, no state.
  * Return: 0 on success, -ENOENT if @offset has no line information,
@@ -487,40 +550,54 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 		    const char **file, unsigned int *line)
 {
 	struct lineinfo_parts p;
-	struct lineinfo_state st;
-	struct lineinfo_blk b;
-	const u8 *q, *lim;
-	u32 i, f, l, s;
-	bool gap;
-	u64 addr;
 	int ret;
 
 	ret = lineinfo_parse(table, table_size, &p);
 	if (ret)
 		return ret;
-	if (offset >= p.text_end)
-		return -ENOENT;
-	i = lineinfo_find_block(&p, offset);
-	if (i == LINEINFO_NO_BLOCK)
-		return -ENOENT;
-	ret = lineinfo_block(&p, i, &b);
-	if (!ret)
-		ret = lineinfo_seek(&b, offset - b.addr, &q, &lim, &addr, &gap);
-	if (!ret)
-		ret = lineinfo_scan(&p, &b, q, lim, addr, gap, offset, &st);
-	if (ret)
-		return ret;
-	if (st.gap)
-		return -ENOENT;
-	ret = lineinfo_resolve(&p, &st, st.slot, &f, &l);
-	if (ret)
-		return ret;
-	s = p.files[f];
-	if (s >= p.strings_size)
-		return -EBADMSG;
-	*file = p.strings + s;
-	*line = l;
-	return 0;
+	return lineinfo_find(&p, offset, file, line);
+}
+
+/**
+ * __lineinfo_lookup() - lineinfo_lookup() on a table with a checked header
+ * @table: lineinfo table that lineinfo_check() or lineinfo_validate()
+ *	accepted, and that has not changed since
+ * @offset: offset of the address from the start of the described text
+ * @file: where to store the file name
+ * @line: where to store the line number
+ *
+ * Skips the checks of the header and the section descriptors, which
+ * lineinfo_lookup() repeats on every call; everything it reads inside the
+ * parts is still checked.
+ *
+ * Context: Any context, including NMI: no locks, no allocation, no state.
+ * Return: as lineinfo_lookup().
+ */
+int __lineinfo_lookup(const void *table, unsigned long offset,
+		      const char **file, unsigned int *line)
+{
+	struct lineinfo_parts p;
+
+	lineinfo_parts(table, &p);
+	return lineinfo_find(&p, offset, file, line);
+}
+
+/**
+ * lineinfo_check() - check the header and the section descriptors once
+ * @table: lineinfo table, 4-byte aligned
+ * @table_size: number of readable bytes at @table
+ *
+ * The constant-time part of lineinfo_validate(): enough for
+ * __lineinfo_lookup(), which checks the parts it reads.
+ *
+ * Context: Any context.
+ * Return: 0 if the header is valid, -EINVAL, -EBADMSG or -EPROTO if not.
+ */
+int lineinfo_check(const void *table, size_t table_size)
+{
+	struct lineinfo_parts p;
+
+	return lineinfo_parse(table, table_size, &p);
 }
 
 /**

@@ -6,8 +6,8 @@
  * .mod_lineinfo and that of its .init.text as .init.mod_lineinfo. Offsets
  * in a table are relative to the start of the section it describes; the
  * loader binds them to the addresses where it placed .text and .init.text.
- * A module is a file on disk: its tables are checked once here and are
- * still never trusted by the lookup.
+ * A module is a file on disk: its tables are validated once here, and the
+ * lookup still checks everything it reads inside them.
  */
 
 #include <linux/kallsyms.h>
@@ -76,7 +76,8 @@ static int module_lineinfo_find(const struct mod_lineinfo *li,
 
 	if (!table || addr < li->base)
 		return -ENOENT;
-	return lineinfo_lookup(table, li->size, addr - li->base, file, line);
+	/* module_lineinfo_check() validated the table; it is read-only */
+	return __lineinfo_lookup(table, addr - li->base, file, line);
 }
 
 /**

@@ -363,6 +363,41 @@ static void lineinfo_test_text_end(struct kunit *test)
 					      &file, &line), -ENOENT);
 }
 
+/*
+ * __lineinfo_lookup(), which the stack dumper uses once the header has been
+ * checked, answers like lineinfo_lookup() all over the text.
+ */
+#define LINEINFO_TEST_SAME_STEPS	4096
+
+static void lineinfo_test_checked_path(struct kunit *test)
+{
+	const struct lineinfo_header *hdr = (const void *)lineinfo_vmlinux;
+	size_t size = lineinfo_vmlinux_size();
+	unsigned int l1, l2, k, nr_lines = 0, bad = 0;
+	const char *f1, *f2;
+	unsigned long off;
+	int r1, r2;
+
+	KUNIT_ASSERT_GE(test, size, sizeof(*hdr));
+	KUNIT_ASSERT_EQ(test, lineinfo_check(lineinfo_vmlinux, size), 0);
+	for (k = 0; k <= LINEINFO_TEST_SAME_STEPS; k++) {
+		off = (u64)hdr->text_end * k / LINEINFO_TEST_SAME_STEPS;
+		f1 = NULL;
+		f2 = NULL;
+		l1 = 0;
+		l2 = 0;
+		r1 = lineinfo_lookup(lineinfo_vmlinux, size, off, &f1, &l1);
+		r2 = __lineinfo_lookup(lineinfo_vmlinux, off, &f2, &l2);
+		if (r1 != r2 || f1 != f2 || l1 != l2)
+			bad++;
+		if (!r1)
+			nr_lines++;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	/* most of the text has line information: the sweep tested something */
+	KUNIT_EXPECT_GT(test, nr_lines, LINEINFO_TEST_SAME_STEPS / 2);
+}
+
 /* A result that does not fit is not truncated: the buffer is emptied. */
 static void lineinfo_test_small_buffer(struct kunit *test)
 {
@@ -1228,6 +1263,7 @@ static struct kunit_case lineinfo_test_cases[] = {
 	KUNIT_CASE_PARAM(lineinfo_test_self, lineinfo_self_gen_params),
 	KUNIT_CASE_PARAM(lineinfo_test_noinfo, lineinfo_noinfo_gen_params),
 	KUNIT_CASE(lineinfo_test_text_end),
+	KUNIT_CASE(lineinfo_test_checked_path),
 	KUNIT_CASE(lineinfo_test_small_buffer),
 	KUNIT_CASE(lineinfo_test_hardirq),
 	KUNIT_CASE(lineinfo_test_all_cpus),

@@ -14,7 +14,7 @@
  *                  guessed from the files under DIR/include/linux/, else the
  *                  compilation directory)
  *   --block N      entries per block (default 160; for measurements)
- *   --segment N    entries per segment, 1..21 (default 16; for measurements)
+ *   --segment N    entries per segment, 1..21 (default 18; for measurements)
  *   --stats        print a size breakdown on stderr
  *   --entries FILE write the text table's entries for tools and benchmarks:
  *                  host-endian u32 triples (offset, file id or ~0 for a
@@ -63,7 +63,7 @@
 #include <linux/lineinfo.h>
 
 #define DEFAULT_BLOCK	160
-#define DEFAULT_SEGMENT	16
+#define DEFAULT_SEGMENT	18
 /* longest coded entry: file switch + long (opcode, two 5-byte varints) */
 #define MAX_ENTRY_BYTES	12
 #define MAX_SEGMENT	(255 / MAX_ENTRY_BYTES)

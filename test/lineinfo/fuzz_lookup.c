@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned int line;
 	uint8_t *t;
 	size_t n;
-	int valid, ret, i;
+	int valid, checked, ret, i;
 
 	if (size < 8)
 		return 0;
@@ -39,6 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(t, data, n);
 
 	valid = lineinfo_validate(t, n) == 0;
+	checked = lineinfo_check(t, n) == 0;
+	/* every table lineinfo_validate() accepts has a valid header */
+	if (valid && !checked)
+		abort();
 	probes[0] = off;
 	probes[1] = off & 0xffff;
 	probes[2] = off >> 48;
@@ -55,6 +59,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		} else if (valid && ret != -ENOENT) {
 			abort();
+		}
+		/* with a checked header, the short path answers the same */
+		if (checked) {
+			const char *file2 = NULL;
+			unsigned int line2 = 0;
+			int ret2 = __lineinfo_lookup(t, probes[i], &file2, &line2);
+
+			if (ret2 != ret || (!ret && (file2 != file || line2 != line)))
+				abort();
 		}
 	}
 	/* a misaligned copy is refused, never read */
