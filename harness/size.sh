@@ -15,7 +15,8 @@ mkdir -p "$OFF"
 kbuild_lock
 
 sed -e 's/^CONFIG_KALLSYMS_LINEINFO=y$/# CONFIG_KALLSYMS_LINEINFO is not set/' \
-    -e '/^CONFIG_KALLSYMS_LINEINFO_MODULES=y$/d' "$FRAG" >"$OFF/.leb128-fragment"
+    -e '/^CONFIG_KALLSYMS_LINEINFO_MODULES=y$/d' \
+    -e '/^CONFIG_LINEINFO_KUNIT_TEST=m$/d' "$FRAG" >"$OFF/.leb128-fragment"
 stamp=$( (cat "$OFF/.leb128-fragment"; git -C "$TREE" ls-tree -r HEAD | grep 'Kconfig') | sha256sum | cut -c1-16)
 if [ "$(cat "$OFF/.leb128-config-stamp" 2>/dev/null)" != "$stamp" ]; then
 	timed "configure x86_64 without lineinfo" quiet "$OFF/config.log" bash -c "

@@ -176,6 +176,8 @@ extern const u8 lineinfo_vmlinux[];
 extern const u8 lineinfo_vmlinux_end[];
 extern const u8 lineinfo_vmlinux_init[];
 extern const u8 lineinfo_vmlinux_init_end[];
+const u8 *lineinfo_vmlinux_text(size_t *size, unsigned long *start,
+				unsigned long *end);
 #endif
 
 #endif /* _LINUX_LINEINFO_H */

@@ -13,7 +13,9 @@
  * and toggling it does not rebuild them.
  */
 
+#include <kunit/visibility.h>
 #include <linux/cache.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
@@ -126,3 +128,25 @@ int lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 		return module_lineinfo_sprint(buf, size, addr);
 	return -ENOENT;
 }
+EXPORT_SYMBOL_IF_KUNIT(lineinfo_sprint);
+
+#if IS_ENABLED(CONFIG_KUNIT) && IS_ENABLED(CONFIG_KALLSYMS_LINEINFO)
+/**
+ * lineinfo_vmlinux_text() - the vmlinux text table, for its KUnit test
+ * @size: where to store the size of the table
+ * @start: where to store the start of the text it describes (_text)
+ * @end: where to store the end of that text (_etext)
+ *
+ * Context: Any context.
+ * Return: the table.
+ */
+const u8 *lineinfo_vmlinux_text(size_t *size, unsigned long *start,
+				unsigned long *end)
+{
+	*size = lineinfo_vmlinux_end - lineinfo_vmlinux;
+	*start = (unsigned long)_text;
+	*end = (unsigned long)_etext;
+	return lineinfo_vmlinux;
+}
+EXPORT_SYMBOL_IF_KUNIT(lineinfo_vmlinux_text);
+#endif

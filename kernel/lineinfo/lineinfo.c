@@ -7,12 +7,22 @@
  * table yields an error and never an out-of-bounds read.  Nothing here
  * locks, allocates or keeps state, so it can run in NMI and panic context.
  *
- * This file is also compiled for the host (tests, fuzzers, tools); it must
- * only include <linux/lineinfo.h> and <linux/leb128.h>.
+ * This file is also compiled for the host (tests, fuzzers, tools); outside
+ * __KERNEL__ it must only include <linux/lineinfo.h>, <linux/leb128.h> and
+ * <linux/build_bug.h>, which tools/include provides.
  */
 
 #include <linux/leb128.h>
 #include <linux/lineinfo.h>
+/* exports only for lib/tests/lineinfo_kunit.c built as a module */
+#ifdef __KERNEL__
+#include <kunit/visibility.h>
+#include <linux/export.h>
+#else
+#include <linux/build_bug.h>
+/* on the host: nothing, in a form that takes the semicolon */
+#define EXPORT_SYMBOL_IF_KUNIT(symbol) static_assert(1, #symbol)
+#endif
 
 /* lineinfo_find_block() result when no block starts at or before an offset */
 #define LINEINFO_NO_BLOCK	(~0U)
@@ -557,6 +567,7 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 		return ret;
 	return lineinfo_find(&p, offset, file, line);
 }
+EXPORT_SYMBOL_IF_KUNIT(lineinfo_lookup);
 
 /**
  * __lineinfo_lookup() - lineinfo_lookup() on a table with a checked header
@@ -581,6 +592,7 @@ int __lineinfo_lookup(const void *table, unsigned long offset,
 	lineinfo_parts(table, &p);
 	return lineinfo_find(&p, offset, file, line);
 }
+EXPORT_SYMBOL_IF_KUNIT(__lineinfo_lookup);
 
 /**
  * lineinfo_check() - check the header and the section descriptors once
@@ -599,6 +611,7 @@ int lineinfo_check(const void *table, size_t table_size)
 
 	return lineinfo_parse(table, table_size, &p);
 }
+EXPORT_SYMBOL_IF_KUNIT(lineinfo_check);
 
 /**
  * lineinfo_validate_segment() - check segment @k of a block
@@ -721,3 +734,4 @@ int lineinfo_validate(const void *table, size_t table_size)
 	}
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(lineinfo_validate);

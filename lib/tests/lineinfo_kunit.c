@@ -26,14 +26,25 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
-#include <asm/sections.h>
 
 /*
  * The name of this file as the kernel prints it, relative to the source
- * tree: the object's path (KBUILD_MODFILE, also set for built-in code) with
- * its source suffix.
+ * tree (lineinfo_test_self() checks that __FILE__ ends with it).
  */
-#define LINEINFO_TEST_FILE	KBUILD_MODFILE ".c"
+#define LINEINFO_TEST_FILE	"lib/tests/" KBUILD_MODNAME ".c"
+
+/* The vmlinux text table and its text, from lineinfo_vmlinux_text() */
+static const u8 *li_vmlinux;
+static size_t li_vmlinux_size;
+static unsigned long li_text, li_etext;
+
+/*
+ * The table of the suite's own text: vmlinux's when built in, the module's
+ * when built as a module, and the address its offsets start from.
+ */
+static const u8 *li_table;
+static size_t li_table_size;
+static unsigned long li_base;
 
 /**
  * struct lineinfo_probe - an address and the lines it must map to
@@ -213,13 +224,35 @@ static int lineinfo_test_match(const char *buf, const char *file,
 
 static unsigned long lineinfo_text_offset(unsigned long addr)
 {
-	return addr - (unsigned long)_text;
+	return addr - li_text;
 }
 
 static size_t lineinfo_vmlinux_size(void)
 {
-	return lineinfo_vmlinux_end - lineinfo_vmlinux;
+	return li_vmlinux_size;
 }
+
+#ifdef MODULE
+/* Look @addr up in this module's text table, as the stack dumper does. */
+static int lineinfo_test_module_lookup(struct kunit *test, unsigned long addr,
+				       const char **file, unsigned int *line)
+{
+	const struct mod_lineinfo *li = &THIS_MODULE->lineinfo;
+
+	KUNIT_ASSERT_TRUE(test, within_module_core(addr, THIS_MODULE));
+	KUNIT_ASSERT_NOT_NULL(test, li->table);
+	KUNIT_ASSERT_GE(test, addr, li->base);
+	return lineinfo_lookup(li->table, li->size, addr - li->base, file, line);
+}
+#else
+/* Built in, the suite's functions are in vmlinux: nothing to look up here. */
+static int lineinfo_test_module_lookup(struct kunit *test, unsigned long addr,
+				       const char **file, unsigned int *line)
+{
+	KUNIT_FAIL(test, "%pS is outside vmlinux text", (void *)addr);
+	return -ENOENT;
+}
+#endif
 
 /* The suite's own functions, found in the running kernel's table. */
 static void lineinfo_test_self(struct kunit *test)
@@ -236,6 +269,9 @@ static void lineinfo_test_self(struct kunit *test)
 	KUNIT_ASSERT_STREQ(test, __FILE__ + strlen(__FILE__) -
 			   strlen(LINEINFO_TEST_FILE), LINEINFO_TEST_FILE);
 
+	if (IS_MODULE(CONFIG_LINEINFO_KUNIT_TEST) &&
+	    !IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_MODULES))
+		kunit_skip(test, "module without CONFIG_KALLSYMS_LINEINFO_MODULES");
 	c->probe(&p);
 	KUNIT_ASSERT_NE(test, p.addr, 0);
 	KUNIT_ASSERT_LE(test, p.lo, p.hi);
@@ -247,9 +283,13 @@ static void lineinfo_test_self(struct kunit *test)
 			    "%pS:%s, expected (%s:%u..%u)", (void *)p.addr, buf,
 			    c->file, p.lo, p.hi);
 
-	/* The same answer straight from the table. */
-	ret = lineinfo_lookup(lineinfo_vmlinux, lineinfo_vmlinux_size(),
-			      lineinfo_text_offset(p.addr), &file, &line);
+	/* The same answer straight from the table that holds the address. */
+	if (p.addr >= li_text && p.addr < li_etext) {
+		ret = lineinfo_lookup(li_vmlinux, lineinfo_vmlinux_size(),
+				      lineinfo_text_offset(p.addr), &file, &line);
+	} else {
+		ret = lineinfo_test_module_lookup(test, p.addr, &file, &line);
+	}
 	KUNIT_ASSERT_EQ(test, ret, 0);
 	KUNIT_EXPECT_STREQ(test, file, c->file);
 	KUNIT_EXPECT_GE(test, line, p.lo);
@@ -290,7 +330,7 @@ static unsigned long lineinfo_addr_rodata(void)
 
 static unsigned long lineinfo_addr_table(void)
 {
-	return (unsigned long)lineinfo_vmlinux;
+	return (unsigned long)li_vmlinux;
 }
 
 static int lineinfo_test_data_var = 1;
@@ -307,12 +347,12 @@ static unsigned long lineinfo_addr_stack(void)
 
 static unsigned long lineinfo_addr_before_text(void)
 {
-	return (unsigned long)_text - 1;
+	return li_text - 1;
 }
 
 static unsigned long lineinfo_addr_etext(void)
 {
-	return (unsigned long)_etext;
+	return li_etext;
 }
 
 struct lineinfo_noinfo_case {
@@ -351,15 +391,17 @@ static void lineinfo_test_noinfo(struct kunit *test)
 /* Offsets at or beyond the end of the table's text have no line. */
 static void lineinfo_test_text_end(struct kunit *test)
 {
-	const struct lineinfo_header *hdr = (const void *)lineinfo_vmlinux;
-	size_t size = lineinfo_vmlinux_size();
+	const struct lineinfo_header *hdr = (const void *)li_table;
+	size_t size = li_table_size;
 	unsigned int line;
 	const char *file;
 
+	if (!li_table)
+		kunit_skip(test, "no line table for this module");
 	KUNIT_ASSERT_GE(test, size, sizeof(*hdr));
-	KUNIT_EXPECT_EQ(test, lineinfo_lookup(lineinfo_vmlinux, size, hdr->text_end,
+	KUNIT_EXPECT_EQ(test, lineinfo_lookup(li_table, size, hdr->text_end,
 					      &file, &line), -ENOENT);
-	KUNIT_EXPECT_EQ(test, lineinfo_lookup(lineinfo_vmlinux, size, ULONG_MAX,
+	KUNIT_EXPECT_EQ(test, lineinfo_lookup(li_table, size, ULONG_MAX,
 					      &file, &line), -ENOENT);
 }
 
@@ -371,23 +413,25 @@ static void lineinfo_test_text_end(struct kunit *test)
 
 static void lineinfo_test_checked_path(struct kunit *test)
 {
-	const struct lineinfo_header *hdr = (const void *)lineinfo_vmlinux;
-	size_t size = lineinfo_vmlinux_size();
+	const struct lineinfo_header *hdr = (const void *)li_table;
+	size_t size = li_table_size;
 	unsigned int l1, l2, k, nr_lines = 0, bad = 0;
 	const char *f1, *f2;
 	unsigned long off;
 	int r1, r2;
 
+	if (!li_table)
+		kunit_skip(test, "no line table for this module");
 	KUNIT_ASSERT_GE(test, size, sizeof(*hdr));
-	KUNIT_ASSERT_EQ(test, lineinfo_check(lineinfo_vmlinux, size), 0);
+	KUNIT_ASSERT_EQ(test, lineinfo_check(li_table, size), 0);
 	for (k = 0; k <= LINEINFO_TEST_SAME_STEPS; k++) {
 		off = (u64)hdr->text_end * k / LINEINFO_TEST_SAME_STEPS;
 		f1 = NULL;
 		f2 = NULL;
 		l1 = 0;
 		l2 = 0;
-		r1 = lineinfo_lookup(lineinfo_vmlinux, size, off, &f1, &l1);
-		r2 = __lineinfo_lookup(lineinfo_vmlinux, off, &f2, &l2);
+		r1 = lineinfo_lookup(li_table, size, off, &f1, &l1);
+		r2 = __lineinfo_lookup(li_table, off, &f2, &l2);
 		if (r1 != r2 || f1 != f2 || l1 != l2)
 			bad++;
 		if (!r1)
@@ -544,8 +588,9 @@ static void lineinfo_test_all_cpus(struct kunit *test)
 }
 
 /*
- * Corrupted tables.  Each case damages a copy of the kernel's own table,
- * struct lineinfo_tbl; offsets into it are computed from its header.
+ * Corrupted tables.  Each case damages a copy of the suite's own table
+ * (vmlinux's, or the module's), struct lineinfo_tbl; offsets into it are
+ * computed from its header.
  */
 struct lineinfo_tbl {
 	struct kunit *test;
@@ -1176,7 +1221,7 @@ static void lineinfo_expect_same(struct kunit *test, const struct lineinfo_tbl *
 {
 	struct lineinfo_answer want, got;
 
-	lineinfo_answer(lineinfo_vmlinux, lineinfo_vmlinux_size(), off, &want);
+	lineinfo_answer(li_table, li_table_size, off, &want);
 	lineinfo_answer(t->data, t->size, off, &got);
 	KUNIT_EXPECT_EQ_MSG(test, got.ret, want.ret, "offset %#lx", off);
 	if (got.ret || want.ret)
@@ -1197,41 +1242,48 @@ static void lineinfo_expect_ret(struct kunit *test, const char *what, int got,
 		KUNIT_EXPECT_EQ_MSG(test, got, want, "%s", what);
 }
 
+static int lineinfo_suite_init(struct kunit_suite *suite);
+
 static void lineinfo_test_corrupt(struct kunit *test)
 {
 	const struct lineinfo_corrupt_case *c = test->param_value;
-	const struct lineinfo_header *orig = (const void *)lineinfo_vmlinux;
+	const struct lineinfo_header *orig = (const void *)li_table;
 	struct lineinfo_tbl t = { .test = test };
 	struct lineinfo_answer a;
 	struct lineinfo_probe p;
 	u32 text_end, name, f, nr_files;
 	int ret;
 
-	/* The kernel's table is valid and answers the probe exactly. */
-	KUNIT_ASSERT_GE(test, lineinfo_vmlinux_size(), sizeof(*orig));
-	KUNIT_ASSERT_LE(test, orig->table_size, lineinfo_vmlinux_size());
-	KUNIT_ASSERT_EQ(test, lineinfo_validate(lineinfo_vmlinux, orig->table_size), 0);
+	/* The suite's table is valid and answers the probe exactly. */
+	if (!li_table)
+		kunit_skip(test, "no line table for this module");
+	KUNIT_ASSERT_GE(test, li_table_size, sizeof(*orig));
+	KUNIT_ASSERT_LE(test, orig->table_size, li_table_size);
+	KUNIT_ASSERT_EQ(test, lineinfo_validate(li_table, orig->table_size), 0);
 	text_end = orig->text_end;
 
 	lineinfo_test_call_probe(&p);
-	t.probe = lineinfo_text_offset(p.addr);
-	lineinfo_answer(lineinfo_vmlinux, orig->table_size, t.probe, &a);
+	t.probe = p.addr - li_base;
+	lineinfo_answer(li_table, orig->table_size, t.probe, &a);
 	KUNIT_ASSERT_EQ(test, a.ret, 0);
 	KUNIT_ASSERT_STREQ(test, a.file, LINEINFO_TEST_FILE);
 	KUNIT_ASSERT_EQ(test, a.line, p.lo);
 
 	/* An exact-size copy, and where the cases aim in it. */
 	KUNIT_ASSERT_NOT_NULL(test, lt_alloc(&t, orig->table_size, 0));
-	memcpy(t.data, lineinfo_vmlinux, t.size);
+	memcpy(t.data, li_table, t.size);
 	KUNIT_ASSERT_GE(test, lt_nr_blocks(&t), 3);
 	t.block = lt_find_block(&t, t.probe);
 	if (t.block + 1 == lt_nr_blocks(&t))
 		t.block--;
 	t.target = t.probe;
-	t.other = lineinfo_text_offset((unsigned long)lineinfo_lookup);
+	/* far from the probe: in vmlinux, or at the end of this file */
+	t.other = (IS_MODULE(CONFIG_LINEINFO_KUNIT_TEST) ?
+		   (unsigned long)lineinfo_suite_init :
+		   (unsigned long)lineinfo_lookup) - li_base;
 	KUNIT_ASSERT_NE(test, lt_find_block(&t, t.other), t.block);
 	/* from the offset of the probe's file name to its file number */
-	name = (const u8 *)a.file - (const u8 *)lineinfo_vmlinux - lt_sect(&t, 3)->offset;
+	name = (const u8 *)a.file - (const u8 *)li_table - lt_sect(&t, 3)->offset;
 	nr_files = lt_sect(&t, 1)->size / sizeof(u32);
 	for (f = 0; f < nr_files; f++)
 		if (((u32 *)lt_part(&t, 1))[f] == name)
@@ -1271,12 +1323,29 @@ static struct kunit_case lineinfo_test_cases[] = {
 	{}
 };
 
+static int lineinfo_suite_init(struct kunit_suite *suite)
+{
+	li_vmlinux = lineinfo_vmlinux_text(&li_vmlinux_size, &li_text, &li_etext);
+#ifdef MODULE
+	li_table = THIS_MODULE->lineinfo.table;
+	li_table_size = THIS_MODULE->lineinfo.size;
+	li_base = THIS_MODULE->lineinfo.base;
+#else
+	li_table = li_vmlinux;
+	li_table_size = li_vmlinux_size;
+	li_base = li_text;
+#endif
+	return 0;
+}
+
 static struct kunit_suite lineinfo_test_suite = {
 	.name = "lineinfo",
+	.suite_init = lineinfo_suite_init,
 	.test_cases = lineinfo_test_cases,
 };
 
 kunit_test_suite(lineinfo_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for source line tables");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");

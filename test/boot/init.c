@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /init of the boot test's initramfs: load the test module (its init
- * dumps the stack from nested functions), ask every CPU for a backtrace
- * with sysrq-l and reboot, which ends QEMU (it runs with -no-reboot).
+ * dumps the stack from nested functions) and the lineinfo KUnit suite,
+ * ask every CPU for a backtrace with sysrq-l and reboot, which ends QEMU
+ * (it runs with -no-reboot).
  * Static, no libc beyond syscalls, so the initramfs needs nothing else.
  */
 #include <fcntl.h>
@@ -54,6 +55,7 @@ int main(void)
 	mount("proc", "/proc", "proc", 0, NULL);
 	msg("init: boot test start\n");
 	load_module("/trace_test.ko");
+	load_module("/lineinfo_kunit.ko");
 	sysrq('l');
 	msg("init: boot test done\n");
 	sync();
