@@ -2,7 +2,7 @@
 /*
  * Check lineinfo tables against libdw, independently of the generator.
  *
- * usage: check_lineinfo [--relative] [--random N] [--seed S] NAME INPUT
+ * usage: check_lineinfo [--relative] [--swap] [--random N] [--seed S] NAME INPUT
  *                       TEXT.bin [INIT.bin]
  *
  * For every address of a DWARF line row inside the text (and init text)
@@ -11,11 +11,14 @@
  * which must agree) on the table is compared with
  * libdwfl's dwfl_module_getsrc(): both must say "no line", or both give
  * the same line and a file name that is the tail of libdw's path.  With
- * --relative, file names must also be relative and free of "..".
+ * --relative, file names must also be relative and free of "..".  With
+ * --swap, the tables are in the other byte order (a big-endian target):
+ * this host must refuse them as they are and answer right once swapped.
  *
  * Prints "PASS <check>" or "FAIL <check>: <why>" lines; exits 1 on failure.
  */
 
+#include <byteswap.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -43,6 +46,7 @@ struct rng {
 static const char *name;
 static int failed;
 static bool relative;
+static bool swap;
 
 static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname,
 			Dwarf_Addr base, const char *file_name,
@@ -267,6 +271,51 @@ static void report(const char *check, bool ok, const char *fmt, ...)
 		failed = 1;
 }
 
+/*
+ * --swap: the table was written for a kernel of the other byte order (a
+ * big-endian target): turn its multi-byte fields into this host's order.
+ * The blocks and the strings are bytes and need nothing.
+ */
+static void swap_table(void *table, size_t size)
+{
+	struct lineinfo_header *h = table;
+	struct lineinfo_section *s;
+	uint32_t i, k, *w;
+
+	if (size < sizeof(*h))
+		return;
+	h->magic = bswap_32(h->magic);
+	h->version = bswap_16(h->version);
+	h->hdr_size = bswap_16(h->hdr_size);
+	h->table_size = bswap_32(h->table_size);
+	h->text_end = bswap_32(h->text_end);
+	h->incompat_flags = bswap_32(h->incompat_flags);
+	h->compat_flags = bswap_32(h->compat_flags);
+	h->nr_sections = bswap_32(h->nr_sections);
+	h->nr_blocks = bswap_32(h->nr_blocks);
+	h->nr_files = bswap_32(h->nr_files);
+	h->nr_entries = bswap_32(h->nr_entries);
+	h->op_med_line_base = bswap_16(h->op_med_line_base);
+	h->reserved = bswap_16(h->reserved);
+	h->op_large_line_base = bswap_32(h->op_large_line_base);
+	s = (void *)((char *)table + h->hdr_size);
+	for (i = 0; i < h->nr_sections &&
+	     h->hdr_size + (i + 1) * sizeof(*s) <= size; i++) {
+		s[i].type = bswap_32(s[i].type);
+		s[i].offset = bswap_32(s[i].offset);
+		s[i].size = bswap_32(s[i].size);
+		/* the index and the file table are arrays of u32 */
+		if (s[i].type != LINEINFO_SECT_INDEX &&
+		    s[i].type != LINEINFO_SECT_FILES)
+			continue;
+		if ((uint64_t)s[i].offset + s[i].size > size)
+			continue;
+		w = (void *)((char *)table + s[i].offset);
+		for (k = 0; k < s[i].size / 4; k++)
+			w[k] = bswap_32(w[k]);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long nrand = 100000, seed = 1, i;
@@ -288,12 +337,14 @@ int main(int argc, char **argv)
 			seed = strtoul(argv[++a], NULL, 0);
 		else if (!strcmp(argv[a], "--relative"))
 			relative = true;
+		else if (!strcmp(argv[a], "--swap"))
+			swap = true;
 		else
 			break;
 		a++;
 	}
 	if (argc - a < 3) {
-		fprintf(stderr, "usage: %s [--relative] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
+		fprintf(stderr, "usage: %s [--relative] [--swap] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
 			argv[0]);
 		return 2;
 	}
@@ -326,6 +377,13 @@ int main(int argc, char **argv)
 		if (!tabs[k])
 			continue;
 		r[k].table = load(tabs[k], &r[k].size);
+		if (swap) {
+			/* as written, this host must refuse it, not misread it */
+			ret = lineinfo_validate(r[k].table, r[k].size);
+			report(k ? "foreign-order-init" : "foreign-order", ret == -EBADMSG,
+			       "%s in the other byte order: %d", tabs[k], ret);
+			swap_table(r[k].table, r[k].size);
+		}
 		ret = lineinfo_validate(r[k].table, r[k].size);
 		report(k ? "validate-init" : "validate", !ret, "%s: %d", tabs[k], ret);
 		r[k].checked = !lineinfo_check(r[k].table, r[k].size);
