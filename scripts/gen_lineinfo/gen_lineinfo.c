@@ -1033,6 +1033,33 @@ static u64 code_count(unsigned int n, unsigned int bits, int base, bool skip)
 }
 
 /*
+ * The split of a code of @n values (address bits, line base) that codes
+ * the most entries of hist, not counting those a special opcode codes if
+ * @skip; line bases below @min_base are not tried.  @bits and @base keep
+ * their values if no split codes anything.
+ */
+static void best_split(unsigned int n, unsigned int max_bits, bool skip,
+		       int min_base, unsigned int *bits, int *base)
+{
+	unsigned int b;
+	u64 best = 0, c;
+	int l;
+
+	for (b = 0; b <= max_bits; b++) {
+		for (l = -(int)(n >> b) + 1; l <= 1; l++) {
+			if (l < min_base)
+				continue;
+			c = code_count(n, b, l, skip);
+			if (c > best) {
+				best = c;
+				*bits = b;
+				*base = l;
+			}
+		}
+	}
+}
+
+/*
  * Pick the special opcode split that codes the most entries in one byte,
  * then the medium split that codes the most of the others in two.
  */
@@ -1040,35 +1067,15 @@ static void choose_codes(void)
 {
 	unsigned int bits;
 	int base;
-	u64 best = 0, c;
+	u64 best, c;
 
 	op_addr_bits = 4;
 	op_line_base = -3;
-	for (bits = 0; bits <= 6; bits++) {
-		for (base = -(NR_SPECIAL >> bits) + 1; base <= 1; base++) {
-			c = code_count(NR_SPECIAL, bits, base, false);
-			if (c > best) {
-				best = c;
-				op_addr_bits = bits;
-				op_line_base = base;
-			}
-		}
-	}
-	best = 0;
+	best_split(NR_SPECIAL, 6, false, -NR_SPECIAL, &op_addr_bits, &op_line_base);
 	med_addr_bits = 5;
 	med_line_base = -20;
-	for (bits = 0; bits <= 7; bits++) {
-		for (base = -(NR_MEDIUM >> bits) + 1; base <= 1; base++) {
-			if (base < -HIST_LINE / 2 - 1)
-				continue;
-			c = code_count(NR_MEDIUM, bits, base, true);
-			if (c > best) {
-				best = c;
-				med_addr_bits = bits;
-				med_line_base = base;
-			}
-		}
-	}
+	best_split(NR_MEDIUM, 7, true, -HIST_LINE / 2 - 1, &med_addr_bits,
+		   &med_line_base);
 	/* large codes: centred line range, the address split that fits most */
 	best = 0;
 	large_addr_bits = 6;
