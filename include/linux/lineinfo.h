@@ -54,6 +54,13 @@
 #define LINEINFO_SECT_FILES	(LINEINFO_SECT_REQUIRED | 3)
 #define LINEINFO_SECT_STRINGS	(LINEINFO_SECT_REQUIRED | 4)
 #define LINEINFO_NR_REQUIRED	4	/* the four above, first, in this order */
+/*
+ * Optional page index: a u32 page shift, then for every page of text (an
+ * offset range of 1 << shift bytes) the last block starting at or before
+ * the page's start (0 if none does), so a lookup searches only the blocks
+ * of one page.  A reader that ignores it searches the whole index.
+ */
+#define LINEINFO_SECT_PAGES	5
 #define LINEINFO_MAX_SECTIONS	16
 
 /* Largest number of files one block may refer to (its palette). */

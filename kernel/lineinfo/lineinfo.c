@@ -45,6 +45,9 @@ struct lineinfo_parts {
 	s32 med_base;
 	u32 large_bits;
 	s32 large_base;
+	const u32 *pages;	/* page index, or NULL */
+	u32 nr_pages;
+	u32 page_shift;
 };
 
 /* One block, located by lineinfo_block(). */
@@ -99,6 +102,7 @@ static __always_inline void lineinfo_parts(const void *table,
 	const struct lineinfo_header *hdr = table;
 	const struct lineinfo_section *sect;
 	const u8 *base = table;
+	u32 i;
 
 	sect = (const void *)(base + hdr->hdr_size);
 	p->hdr = hdr;
@@ -117,6 +121,17 @@ static __always_inline void lineinfo_parts(const void *table,
 	p->med_base = hdr->op_med_line_base;
 	p->large_bits = hdr->op_large_addr_bits;
 	p->large_base = hdr->op_large_line_base;
+	p->pages = NULL;
+	p->nr_pages = 0;
+	p->page_shift = 0;
+	for (i = LINEINFO_NR_REQUIRED; i < hdr->nr_sections; i++) {
+		if (sect[i].type != LINEINFO_SECT_PAGES)
+			continue;
+		p->page_shift = *(const u32 *)(base + sect[i].offset);
+		p->pages = (const u32 *)(base + sect[i].offset) + 1;
+		p->nr_pages = sect[i].size / sizeof(u32) - 1;
+		break;
+	}
 }
 
 /**
@@ -164,11 +179,20 @@ static __always_inline int lineinfo_parse(const void *table,
 		     hdr->op_large_addr_bits > LINEINFO_MAX_LARGE_ADDR_BITS))
 		return -EBADMSG;
 
-	/* Unknown parts may be ignored unless marked as required. */
+	/*
+	 * Unknown parts may be ignored unless marked as required; the page
+	 * index is aligned, inside the table and has a shift and a page.
+	 */
 	sect = (const void *)(base + hs);
-	for (i = LINEINFO_NR_REQUIRED; i < ns; i++)
+	for (i = LINEINFO_NR_REQUIRED; i < ns; i++) {
 		if (sect[i].type & LINEINFO_SECT_REQUIRED)
 			return -EPROTO;
+		if (sect[i].type == LINEINFO_SECT_PAGES &&
+		    (!lineinfo_part_ok(&sect[i], LINEINFO_SECT_PAGES, size) ||
+		     (sect[i].offset | sect[i].size) & 3 || sect[i].size < 8 ||
+		     *(const u32 *)(base + sect[i].offset) > 31))
+			return -EBADMSG;
+	}
 
 	/* The required parts come first, in a fixed order, inside the table. */
 	if (unlikely(!lineinfo_part_ok(&sect[0], LINEINFO_SECT_INDEX, size) ||
@@ -479,6 +503,19 @@ static u32 lineinfo_find_block(const struct lineinfo_parts *p, u32 offset)
 
 	if (!n || index[0].addr > offset)
 		return LINEINFO_NO_BLOCK;
+	if (p->pages) {
+		/* the blocks of the page; a corrupt entry falls back to all */
+		u32 pg = offset >> p->page_shift, a, b;
+
+		if (pg < p->nr_pages) {
+			a = p->pages[pg];
+			b = pg + 1 < p->nr_pages ? p->pages[pg + 1] : n - 1;
+			if (a <= b && b < n && index[a].addr <= offset) {
+				lo = a;
+				n = b - a + 1;
+			}
+		}
+	}
 	/* Invariant: index[lo].addr <= offset; the answer is in [lo, lo + n). */
 	while (n > 1) {
 		u32 half = n / 2;
@@ -692,6 +729,15 @@ int lineinfo_validate(const void *table, size_t table_size)
 	for (i = 0; i < p.nr_files; i++)
 		if (p.files[i] >= p.strings_size)
 			return -EBADMSG;
+	/* each page names the last block starting at or before it */
+	for (i = 0, k = 0; p.pages && i < p.nr_pages; i++) {
+		u64 start = (u64)i << p.page_shift;
+
+		while (k + 1 < p.nr_blocks && p.index[k + 1].addr <= start)
+			k++;
+		if (p.pages[i] != k)
+			return -EBADMSG;
+	}
 	for (i = 0; i < p.nr_blocks; i++) {
 		if (p.index[i].addr >= p.text_end ||
 		    (i && p.index[i].addr <= p.index[i - 1].addr))

@@ -1017,6 +1017,43 @@ static int lt_segment(struct lineinfo_tbl *t, int arg)
 	return 0;
 }
 
+/*
+ * Damage the page index: arg 0 sets its shift beyond 31, 1 names the
+ * wrong block for the probe's page, 2 a block beyond the index (which the
+ * lookup must ignore).
+ */
+static int lt_pages(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_section *s;
+	u32 *pages, shift, pg;
+
+	if (lt_hdr(t)->nr_sections <= LINEINFO_NR_REQUIRED)
+		return -EOPNOTSUPP;
+	s = lt_sect(t, LINEINFO_NR_REQUIRED);
+	if (s->type != LINEINFO_SECT_PAGES)
+		return -EOPNOTSUPP;
+	pages = lt_part(t, LINEINFO_NR_REQUIRED);
+	shift = pages[0];
+	pg = t->probe >> shift;
+	if (s->size / sizeof(u32) < pg + 2)
+		return -EOPNOTSUPP;
+	switch (arg) {
+	case 0:
+		pages[0] = 32;
+		break;
+	case 1:
+		/* a block after the probe's: the search misses it */
+		pages[1 + pg] = t->block + 1;
+		if (pg + 2 < s->size / sizeof(u32) && pages[2 + pg] < t->block + 1)
+			pages[2 + pg] = t->block + 1;
+		break;
+	default:
+		pages[1 + pg] = U32_MAX;
+		break;
+	}
+	return 0;
+}
+
 /* Entries appended to a block: arg selects one of these. */
 static const struct {
 	u8 bytes[8];
@@ -1150,6 +1187,9 @@ static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_BAD("file switch to a gap", lt_block_append, 6, -EBADMSG),
 	LT_BAD("truncated medium entry", lt_block_append, 7, -EBADMSG),
 	LT_BAD("truncated large entry", lt_block_append, 8, -EBADMSG),
+	LT_BAD("page shift beyond 31", lt_pages, 0, -EBADMSG),
+	LT_CASE("page names a wrong block", lt_pages, 1, -EBADMSG, LT_ANY),
+	LT_CASE("page names no block", lt_pages, 2, -EBADMSG, LT_SAME),
 	LT_BAD("segment count beyond block", lt_segment, 0, -EBADMSG),
 	LT_CASE("segment beyond block", lt_segment, 1, -EBADMSG, LT_ANY),
 	LT_CASE("unsorted segments", lt_segment, 2, -EBADMSG, LT_ANY),

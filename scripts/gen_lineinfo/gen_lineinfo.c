@@ -64,6 +64,8 @@
 
 #define DEFAULT_BLOCK	160
 #define DEFAULT_SEGMENT	18
+/* line entries per entry of the page index */
+#define PAGE_ENTRIES	640
 /* longest coded entry: file switch + long (opcode, two 5-byte varints) */
 #define MAX_ENTRY_BYTES	12
 #define MAX_SEGMENT	(255 / MAX_ENTRY_BYTES)
@@ -775,7 +777,7 @@ struct table {
 	size_t sz_index, sz_blocks, sz_palette, sz_files, sz_strings, sz_hdr;
 	size_t nr_entries;
 	size_t nr_special, nr_medium, nr_large, nr_long, nr_switch, nr_gap, nr_pal;
-	size_t sz_segments, nr_segments;
+	size_t sz_segments, nr_segments, sz_pages;
 	u32 *refs;		/* per global file: palette references */
 	u32 *id;		/* per global file: id in this table */
 	u32 *by_id;	/* global file of each id */
@@ -1105,11 +1107,12 @@ static void build_table(int ri)
 {
 	struct range *r = &ranges[ri];
 	struct table *t = &tables[ri];
-	struct buf blocks = {}, index = {}, fidx = {}, strs = {};
+	struct buf blocks = {}, index = {}, fidx = {}, strs = {}, pages = {};
 	struct buf *out = &t->out;
 	struct lineinfo_header hdr;
-	struct lineinfo_section sect[4];
-	size_t i, nsect = 4, off;
+	struct lineinfo_section sect[5];
+	size_t i, k, nsect = 5, off;
+	unsigned int shift;
 
 	for (i = 0; i < t->nr_blocks; i++) {
 		struct block *b = &t->blocks[i];
@@ -1131,11 +1134,32 @@ static void build_table(int ri)
 	if (r->end - r->base > U32_MAX)
 		die("%s range too large", range_name[ri]);
 
+	/*
+	 * The page index: the smallest pages (at least 256 bytes) that cost
+	 * one u32 per PAGE_ENTRIES line entries or less.
+	 */
+	for (shift = 8; shift < 31; shift++)
+		if (((u64)r->text_end >> shift) + 1 <=
+		    (t->nr_entries + PAGE_ENTRIES - 1) / PAGE_ENTRIES)
+			break;
+	buf_u32(&pages, shift);
+	for (i = 0, k = 0; i <= (u64)r->text_end >> shift; i++) {
+		u64 start = (u64)i << shift;
+
+		while (k + 1 < t->nr_blocks &&
+		       r->rows[t->blocks[k + 1].first].addr <= start)
+			k++;
+		buf_u32(&pages, k);
+	}
+
 	off = sizeof(hdr) + sizeof(sect);
 	sect[0] = (struct lineinfo_section){ LINEINFO_SECT_INDEX, off, index.len };
 	off += index.len;
 	sect[1] = (struct lineinfo_section){ LINEINFO_SECT_FILES, off, fidx.len };
 	off += fidx.len;
+	/* before the blocks, so that it stays aligned */
+	sect[4] = (struct lineinfo_section){ LINEINFO_SECT_PAGES, off, pages.len };
+	off += pages.len;
 	sect[2] = (struct lineinfo_section){ LINEINFO_SECT_BLOCKS, off, blocks.len };
 	off += blocks.len;
 	sect[3] = (struct lineinfo_section){ LINEINFO_SECT_STRINGS, off, strs.len };
@@ -1168,6 +1192,7 @@ static void build_table(int ri)
 	}
 	buf_put(out, index.p, index.len);
 	buf_put(out, fidx.p, fidx.len);
+	buf_put(out, pages.p, pages.len);
 	buf_put(out, blocks.p, blocks.len);
 	buf_put(out, strs.p, strs.len);
 	buf_align(out);
@@ -1177,6 +1202,8 @@ static void build_table(int ri)
 	t->sz_files = fidx.len;
 	t->sz_blocks = blocks.len;
 	t->sz_strings = strs.len;
+	t->sz_pages = pages.len;
+	free(pages.p);
 	free(blocks.p);
 	free(index.p);
 	free(fidx.p);
@@ -1493,11 +1520,12 @@ int main(int argc, char **argv)
 			double n = t->nr_entries ? t->nr_entries : 1;
 
 			fprintf(stderr,
-				"lineinfo: %s: %zu entries, %zu blocks, header %zu, index %zu (%.3f B/e), blocks %zu (%.3f B/e, palettes %.3f, segment records %.3f), file table %zu (%.3f), names %zu (%.3f)\n",
+				"lineinfo: %s: %zu entries, %zu blocks, header %zu, index %zu (%.3f B/e), blocks %zu (%.3f B/e, palettes %.3f, segment records %.3f), page index %zu (%.3f), file table %zu (%.3f), names %zu (%.3f)\n",
 				range_name[r], t->nr_entries, t->nr_blocks, t->sz_hdr,
 				t->sz_index, t->sz_index / n, t->sz_blocks,
 				t->sz_blocks / n, t->sz_palette / n,
-				t->sz_segments / n, t->sz_files,
+				t->sz_segments / n, t->sz_pages, t->sz_pages / n,
+				t->sz_files,
 				t->sz_files / n, t->sz_strings, t->sz_strings / n);
 			fprintf(stderr,
 				"lineinfo: %s: coded entries: %zu special, %zu medium, %zu large, %zu long, %zu gaps, %zu file switches; %.1f files/block, %.1f segments/block\n",

@@ -304,9 +304,10 @@ static void swap_table(void *table, size_t size)
 		s[i].type = bswap_32(s[i].type);
 		s[i].offset = bswap_32(s[i].offset);
 		s[i].size = bswap_32(s[i].size);
-		/* the index and the file table are arrays of u32 */
+		/* the index, the file table and the page index are u32s */
 		if (s[i].type != LINEINFO_SECT_INDEX &&
-		    s[i].type != LINEINFO_SECT_FILES)
+		    s[i].type != LINEINFO_SECT_FILES &&
+		    s[i].type != LINEINFO_SECT_PAGES)
 			continue;
 		if ((uint64_t)s[i].offset + s[i].size > size)
 			continue;
