@@ -14,7 +14,9 @@
  *                  guessed from the files under DIR/include/linux/, else the
  *                  compilation directory)
  *   --block N      entries per block (default 160; for measurements)
- *   --segment N    entries per segment, 1..21 (default 18; for measurements)
+ *   --segment N    entries per segment on average, 1..21 (default 18; for
+ *                  measurements); no segment but a block's last has more
+ *                  than 21
  *   --stats        print a size breakdown on stderr
  *   --entries FILE write the text table's entries for tools and benchmarks:
  *                  host-endian u32 triples (offset, file id or ~0 for a
@@ -70,6 +72,7 @@
 #define MAX_ENTRY_BYTES	12
 #define MAX_SEGMENT	(255 / MAX_ENTRY_BYTES)
 #define U32_MAX		0xffffffffU
+#define U64_MAX		(~0ULL)
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 enum { TEXT, INIT, NR_RANGES };
@@ -889,6 +892,108 @@ static bool code_fits(u64 adv, s64 ladv, unsigned int n, unsigned int bits,
 	       ladv < base + (s64)(n >> bits);
 }
 
+/* Sum of span(t) * (t - i + 1) over rows [i, j), from prefix sums. */
+static u64 seg_cost(const u64 *p1, const u64 *p2, size_t i, size_t j)
+{
+	return p2[j] - p2[i] - (u64)i * (p1[j] - p1[i]) + p1[j] - p1[i];
+}
+
+/*
+ * Choose where the segments of block @b start: @start[i] is set for the
+ * block's row first + i that starts a segment (row 0 always does).
+ *
+ * A lookup decodes its segment from the start up to the row that covers
+ * the address, so for an address uniformly random in the text it decodes
+ * on average sum(span(row) * (position of the row in its segment + 1)) /
+ * sum(span) rows, span being the bytes of text a row covers.  Rows that
+ * cover long ranges (large address advances, gaps) draw lookups and
+ * belong near the start of a segment.  Keep the number of segments of
+ * counting segment_rows rows per segment, so the table size stays the
+ * same, and place them to minimise that sum by dynamic programming.
+ * Every segment but the last has at most MAX_SEGMENT rows, so that its
+ * length fits the byte of its record, and starts at most
+ * LINEINFO_MAX_SEG_SPAN bytes after the block.  Deterministic: ties keep
+ * the earliest start.
+ */
+static void plan_segments(const struct range *r, const struct block *b,
+			  bool *start)
+{
+	size_t m = b->end - b->first, lim, i, j, k, nk;
+	u64 *p1, *p2, *f, c, best;
+	u32 *from;
+
+	memset(start, 0, m * sizeof(*start));
+	start[0] = true;
+	nk = (m + segment_rows - 1) / segment_rows;
+	if (nk < 2)
+		return;
+	/* prefix sums of span(t) and span(t) * t */
+	p1 = xrealloc(NULL, (m + 1) * sizeof(*p1));
+	p2 = xrealloc(NULL, (m + 1) * sizeof(*p2));
+	p1[0] = p2[0] = 0;
+	lim = m;
+	for (i = 0; i < m; i++) {
+		const struct row *w = &r->rows[b->first + i];
+		u64 next = b->first + i + 1 < r->nr ? w[1].addr :
+			   r->text_end > w->addr ? r->text_end : w->addr;
+
+		p1[i + 1] = p1[i] + (next - w->addr);
+		p2[i + 1] = p2[i] + (next - w->addr) * i;
+		if (lim == m && w->addr - r->rows[b->first].addr > LINEINFO_MAX_SEG_SPAN)
+			lim = i;	/* no segment may start here or later */
+	}
+	/*
+	 * f[k * (m + 1) + j]: least cost of rows [0, j) in k + 1 segments,
+	 * where row j starts the next segment (or j == m); from[]: the start
+	 * of the last of these segments.
+	 */
+	f = xrealloc(NULL, nk * (m + 1) * sizeof(*f));
+	from = xrealloc(NULL, nk * (m + 1) * sizeof(*from));
+	for (i = 0; i < nk * (m + 1); i++)
+		f[i] = U64_MAX;
+	for (j = 1; j <= m; j++)
+		if (j == m || (j <= MAX_SEGMENT && j < lim))
+			f[j] = seg_cost(p1, p2, 0, j);
+	for (k = 1; k < nk; k++) {
+		const u64 *prev = f + (k - 1) * (m + 1);
+		u64 *cur = f + k * (m + 1);
+
+		for (j = k + 1; j <= m; j++) {
+			if (j < m && j >= lim)
+				j = m;	/* only the block's end is left */
+			/* only the last segment may exceed MAX_SEGMENT rows */
+			for (i = j - 1 < lim - 1 ? j - 1 : lim - 1; i >= k; i--) {
+				if (j < m && j - i > MAX_SEGMENT)
+					break;
+				if (prev[i] == U64_MAX)
+					continue;
+				c = prev[i] + seg_cost(p1, p2, i, j);
+				if (c <= cur[j]) {
+					cur[j] = c;
+					from[k * (m + 1) + j] = i;
+				}
+			}
+		}
+	}
+	best = U64_MAX;
+	for (k = 0; k < nk; k++) {
+		if (f[k * (m + 1) + m] < best) {
+			best = f[k * (m + 1) + m];
+			j = k;
+		}
+	}
+	if (best == U64_MAX)
+		die("internal error: no segment plan for a block of %zu rows", m);
+	for (k = j, i = m; k > 0; k--) {
+		i = from[k * (m + 1) + i];
+		start[i] = true;
+	}
+	free(p1);
+	free(p2);
+	free(f);
+	free(from);
+}
+
 /*
  * Encode block @b into @out, or with @out NULL only count its (address
  * advance, line advance) pairs into hist.
@@ -897,10 +1002,13 @@ static void encode_block(struct range *r, struct block *b, struct buf *out,
 			 struct table *t)
 {
 	u32 line[LINEINFO_MAX_PALETTE];
-	unsigned int k, slot = 0, seg_rows = 1, nr_seg = 0;
+	unsigned int k, slot = 0, nr_seg = 0;
 	u64 base_addr = r->rows[b->first].addr, addr = base_addr;
 	size_t i, start = out ? out->len : 0, seg_start = 0;
 	struct buf pal = {}, rec = {}, ent = {}, *o = out ? &ent : NULL;
+	bool *seg = xrealloc(NULL, (b->end - b->first) * sizeof(*seg));
+
+	plan_segments(r, b, seg);
 
 	for (k = 0; k < b->nr_pal; k++) {
 		buf_uleb(&pal, t->id[b->pal[k]]);
@@ -916,11 +1024,12 @@ static void encode_block(struct range *r, struct block *b, struct buf *out,
 		/*
 		 * A new segment starts one byte below its first entry, in slot
 		 * 0, every slot at its palette line.  Its record needs the
-		 * previous segment's length in a byte (segment_rows entries of
-		 * at most MAX_ENTRY_BYTES each fit) and the offset in 16 bits;
-		 * past that, the last segment runs to the end of the block.
+		 * previous segment's length in a byte (plan_segments() keeps
+		 * it to MAX_SEGMENT entries of at most MAX_ENTRY_BYTES each)
+		 * and the offset in 16 bits; past that, the last segment runs
+		 * to the end of the block.
 		 */
-		if (seg_rows == segment_rows && rel <= LINEINFO_MAX_SEG_SPAN &&
+		if (seg[i - b->first] && rel <= LINEINFO_MAX_SEG_SPAN &&
 		    nr_seg < 255) {
 			if (o) {
 				if (ent.len - seg_start > 255)
@@ -932,13 +1041,11 @@ static void encode_block(struct range *r, struct block *b, struct buf *out,
 				seg_start = ent.len;
 			}
 			nr_seg++;
-			seg_rows = 0;
 			addr = w->addr - 1;
 			slot = 0;
 			for (k = 0; k < b->nr_pal; k++)
 				line[k] = b->pal_line[k];
 		}
-		seg_rows++;
 		adv = w->addr - addr;
 		if (!adv || adv > U32_MAX)
 			die("internal error: address advance %llu",
@@ -1012,6 +1119,7 @@ static void encode_block(struct range *r, struct block *b, struct buf *out,
 	free(pal.p);
 	free(rec.p);
 	free(ent.p);
+	free(seg);
 }
 
 /* Entries of hist that a code covers, skipping those @skip covers. */
