@@ -930,7 +930,8 @@ static void plan_segments(const struct range *r, const struct block *b,
 	/* prefix sums of span(t) and span(t) * t */
 	p1 = xrealloc(NULL, (m + 1) * sizeof(*p1));
 	p2 = xrealloc(NULL, (m + 1) * sizeof(*p2));
-	p1[0] = p2[0] = 0;
+	p1[0] = 0;
+	p2[0] = 0;
 	lim = m;
 	for (i = 0; i < m; i++) {
 		const struct row *w = &r->rows[b->first + i];
