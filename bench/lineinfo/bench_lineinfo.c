@@ -470,8 +470,8 @@ int main(int argc, char **argv)
 			addrs[i] = lo + drand48() * span;
 		t_flat = time_it(lookup_flat);
 		t_ours = time_it(lookup_ours);
-		printf("lookup time, random offsets in a %u KiB window (tables cached): "
-		       "ours %.1f ns, flat %.1f ns; ours/flat = %.2f\n", span >> 10,
+		printf("lookup time, random offsets in a %u-byte window (tables cached): "
+		       "ours %.1f ns, flat %.1f ns; ours/flat = %.2f\n", span,
 		       t_ours, t_flat, t_ours / t_flat);
 		for (i = 1; i < nr_addrs; i++)
 			addrs[i] = addrs[0];
