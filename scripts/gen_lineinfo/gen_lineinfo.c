@@ -907,13 +907,13 @@ static u64 seg_cost(const u64 *p1, const u64 *p2, size_t i, size_t j)
  * on average sum(span(row) * (position of the row in its segment + 1)) /
  * sum(span) rows, span being the bytes of text a row covers.  Rows that
  * cover long ranges (large address advances, gaps) draw lookups and
- * belong near the start of a segment.  Keep the number of segments of
- * counting segment_rows rows per segment, so the table size stays the
- * same, and place them to minimise that sum by dynamic programming.
+ * belong near the start of a segment.  Use at most as many segments as
+ * one per segment_rows rows, so the table size stays the same, and place
+ * them to minimise that sum by dynamic programming.
  * Every segment but the last has at most MAX_SEGMENT rows, so that its
  * length fits the byte of its record, and starts at most
- * LINEINFO_MAX_SEG_SPAN bytes after the block.  Deterministic: ties keep
- * the earliest start.
+ * LINEINFO_MAX_SEG_SPAN bytes after the block.  Deterministic: on ties
+ * the last segment starts as early as possible.
  */
 static void plan_segments(const struct range *r, const struct block *b,
 			  bool *start)
