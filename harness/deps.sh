@@ -17,6 +17,9 @@ pkgs=(
 	qemu-system-x86
 	# cross builds of the converted arch code
 	gcc-sh4-linux-gnu gcc-arc-linux-gnu
+	# the big-endian lineinfo host test links against the sh4 C library
+	# headers (a Recommends of gcc-sh4-linux-gnu, which apt skips here)
+	libc6-dev-sh4-cross
 	# host fuzzing and benchmarks
 	clang-14 llvm-14-dev libclang-rt-14-dev valgrind
 )
