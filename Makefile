@@ -6,36 +6,39 @@
 REPO   := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD  := $(REPO)/build
 OUT    := $(REPO)/out
-# KSRC=/path/to/linux uses your own 6.12 tree (a git worktree on a new
-# branch under build/, your checkout is never touched). Default: Debian's
-# linux-source-6.12 unpacked under build/linux.
+# KBASE=6.12 selects the second base (default: 7.3, see harness/lib.sh).
+# KSRC=/path/to/linux uses your own 7.3 or 6.12 git tree instead of
+# Debian's linux-source package (a git worktree on a new branch under
+# build/, your checkout is never touched); its base is detected.
+KBASE  ?=
 KSRC   ?=
-ifeq ($(KSRC),)
-TREE   := $(BUILD)/linux
-else
-TREE   := $(BUILD)/ksrc
-endif
 
-export REPO BUILD OUT KSRC TREE VMLINUX KO
+export REPO OUT KSRC KBASE VMLINUX KO
 export PYTHONDONTWRITEBYTECODE := 1
 
 H := $(REPO)/harness
 
 .PHONY: help deps tree series kunit boot gate check demo clean distclean \
-	host-test fuzz bench bench-distro cocci coccicheck
+	host-test fuzz bench bench-distro cocci coccicheck check-fresh
 
 help:
-	@echo 'leb128-lineinfo: a Linux 6.12 patch series and its harness'
+	@echo 'leb128-lineinfo: a Linux kernel patch series (on 7.3, also kept for 6.12)'
+	@echo 'and its harness'
 	@echo
 	@echo 'Main jobs (run as root on Debian 12; they install what they need):'
 	@echo '  demo       build the tree, boot the test kernel in QEMU, show what the series does'
 	@echo '  check      every test (KUnit on UML, host tests, fuzz, QEMU boot, export, gate);'
 	@echo '             ends with "N passed, N failed"'
+	@echo '  check-fresh make demo + make check of a clean clone in a throwaway'
+	@echo '             Debian 12 root (debootstrap): proves the README on a fresh'
+	@echo '             machine (about 45 min; not part of check)'
 	@echo
 	@echo 'Steps:'
 	@echo '  deps       apt-get install every Debian package the project needs'
-	@echo '  tree       base tree + series -> git branch leb128-lineinfo in $$(TREE)'
+	@echo '  tree       base tree + series -> git branch leb128-lineinfo in build/linux'
+	@echo '             (build/base-<minor>/linux for another base)'
 	@echo '  series     git format-patch the branch with a cover letter into out/series/'
+	@echo '             (out/series-<minor>/ for another base)'
 	@echo '  kunit      run the KUnit suites of configs/kunit/.kunitconfig on UML'
 	@echo '  boot       build the x86_64 test kernel + module, boot it in QEMU, check the log'
 	@echo '  gate       checkpatch --strict, sparse (C=2) and kernel-doc on what the series changes'
@@ -47,11 +50,14 @@ help:
 	@echo '  bench      benchmarks (not tests): ratios and callgrind instruction counts'
 	@echo '  bench-distro  lineinfo vs libdw and its benchmark on Debian'"'"'s distribution'
 	@echo '             vmlinux and ext4.ko (downloads linux-image-amd64-dbg, ~860 MB)'
-	@echo '  clean      remove build outputs but keep the unpacked tree and ccache'
+	@echo '  clean      remove build outputs but keep the unpacked trees, apt state and ccache'
 	@echo '  distclean  remove build/ and out/ entirely'
 	@echo
 	@echo 'Variables:'
-	@echo '  KSRC=/path/to/linux  use your own 6.12 git tree instead of Debian'"'"'s linux-source-6.12'
+	@echo '  KBASE=6.12           the second base: Debian 12'"'"'s linux-source-6.12 (default 7.3:'
+	@echo '                       linux-source-7.3 from trixie-backports, private apt state)'
+	@echo '  KSRC=/path/to/linux  your own 7.3 or 6.12 git tree instead (base detected)'
+	@echo '  KREV=<rev>           with KSRC: the revision to base on (default HEAD)'
 	@echo '  V=1                  show full build output'
 
 deps:
@@ -82,8 +88,7 @@ host-test: tree
 	@$(H)/host-test.sh
 
 fuzz: tree
-	@$(MAKE) -s -C $(REPO)/test/leb128 fuzz KTREE=$(TREE) O=$(BUILD)/host/leb128
-	@$(MAKE) -s -C $(REPO)/test/lineinfo fuzz KTREE=$(TREE) O=$(BUILD)/host/lineinfo
+	@$(H)/fuzz.sh
 
 # VMLINUX=/path [KO=/path] benchmarks lineinfo on any image with DWARF
 # (default: the boot test's build, made by `make boot`).
@@ -100,11 +105,16 @@ check: deps
 demo: deps
 	@$(H)/demo.sh
 
+check-fresh: deps
+	@$(H)/check-fresh.sh
+
 clean:
-	rm -rf $(BUILD)/kunit $(BUILD)/x86 $(BUILD)/boot $(BUILD)/host $(BUILD)/bench \
-		$(BUILD)/results $(OUT)
+	for d in $(BUILD) $(wildcard $(BUILD)/base-*); do \
+		rm -rf $$d/kunit $$d/x86 $$d/x86-nolineinfo $$d/boot $$d/host $$d/bench \
+			$$d/results $$d/cocci $$d/gate $$d/series-test; done
+	rm -rf $(OUT)
 
 distclean:
-	@if [ -n "$(KSRC)" ] && [ -d "$(BUILD)/ksrc" ]; then \
-		git -C "$(KSRC)" worktree remove --force "$(BUILD)/ksrc"; fi
+	@if [ -n "$(KSRC)" ]; then for w in $(BUILD)/ksrc $(wildcard $(BUILD)/base-*/ksrc); do \
+		[ -e $$w ] && git -C "$(KSRC)" worktree remove --force $$w; done; true; fi
 	rm -rf $(BUILD) $(OUT)

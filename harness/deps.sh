@@ -15,6 +15,8 @@ pkgs=(
 	sparse coccinelle
 	# boot test
 	qemu-system-x86
+	# make check-fresh: a throwaway Debian root
+	debootstrap
 	# cross builds of the converted arch code
 	gcc-sh4-linux-gnu gcc-arc-linux-gnu
 	# the big-endian lineinfo host test links against the sh4 C library

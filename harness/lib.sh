@@ -4,24 +4,57 @@
 set -eu -o pipefail
 
 : "${REPO:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-: "${BUILD:=$REPO/build}"
 : "${OUT:=$REPO/out}"
 : "${KSRC:=}"
-if [ -z "${TREE:-}" ]; then
-	if [ -n "$KSRC" ]; then TREE=$BUILD/ksrc; else TREE=$BUILD/linux; fi
-fi
-BRANCH=leb128-lineinfo
-export REPO BUILD OUT KSRC TREE BRANCH
-export PYTHONDONTWRITEBYTECODE=1
-# ccache shared by every O= directory (see ../shared/FACTS.md).
-export CCACHE_NOHASHDIR=1
-export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
-JOBS=${JOBS:-$(nproc)}
+: "${KBASE:=}"
 
 prog=$(basename "$0" .sh)
 
 say()  { printf '%s: %s\n' "$prog" "$*" >&2; }
 die()  { printf '%s: error: %s\n' "$prog" "$*" >&2; exit 1; }
+
+# The bases the series is kept for: the first is the default (the one
+# reviewers take patches against), the others are tested as well. Moving
+# to a newer minor is a deliberate rebase: add it here.
+KBASES=(7.3 6.12)
+DEFAULT_KBASE=${KBASES[0]}
+
+# VERSION.PATCHLEVEL of a kernel tree
+kminor() {
+	awk -F' *= *' '/^VERSION/ {v=$2} /^PATCHLEVEL/ {p=$2}
+		END { if (v == "") exit 1; print v "." p }' "$1/Makefile"
+}
+
+# KBASE: given, or with KSRC= the minor of that tree.
+if [ -n "$KSRC" ]; then
+	[ -f "$KSRC/Makefile" ] || die "KSRC=$KSRC: no kernel Makefile there"
+	ksrc_minor=$(kminor "$KSRC") || die "KSRC=$KSRC does not look like a Linux source tree"
+	[ -z "$KBASE" ] || [ "$KBASE" = "$ksrc_minor" ] ||
+		die "KBASE=$KBASE but KSRC=$KSRC is Linux $ksrc_minor"
+	KBASE=$ksrc_minor
+fi
+KBASE=${KBASE:-$DEFAULT_KBASE}
+case " ${KBASES[*]} " in
+*" $KBASE "*) ;;
+*) die "KBASE=$KBASE: the series is kept for ${KBASES[*]}" ;;
+esac
+
+# build/ holds the default base's outputs; another base's go to
+# build/base-<minor>/. The ccache, the apt state and the lock are shared.
+BUILD_ROOT=${BUILD_ROOT:-$REPO/build}
+if [ "$KBASE" = "$DEFAULT_KBASE" ]; then
+	BUILD=$BUILD_ROOT
+else
+	BUILD=$BUILD_ROOT/base-$KBASE
+fi
+if [ -n "$KSRC" ]; then TREE=$BUILD/ksrc; else TREE=$BUILD/linux; fi
+BRANCH=leb128-lineinfo
+export REPO BUILD_ROOT BUILD OUT KSRC KBASE TREE BRANCH
+export PYTHONDONTWRITEBYTECODE=1
+# ccache shared by every O= directory (see ../shared/FACTS.md).
+export CCACHE_NOHASHDIR=1
+export CCACHE_DIR=${CCACHE_DIR:-$BUILD_ROOT/ccache}
+JOBS=${JOBS:-$(nproc)}
 pass() { printf 'PASS %s\n' "$*"; }
 fail() { printf 'FAIL %s\n' "$*"; FAILED=1; }
 FAILED=0
@@ -54,8 +87,8 @@ quiet() {
 
 # Kernel builds take both cores: never run two at once.
 kbuild_lock() {
-	mkdir -p "$BUILD"
-	exec 9>"$BUILD/.kbuild.lock"
+	mkdir -p "$BUILD_ROOT"
+	exec 9>"$BUILD_ROOT/.kbuild.lock"
 	flock 9
 }
 
@@ -89,4 +122,40 @@ base_worktree() {
 	git -C "$TREE" worktree remove --force "$BASE_WT" 2>/dev/null || rm -rf "$BASE_WT"
 	git -C "$TREE" worktree prune
 	git -C "$TREE" worktree add -q --detach "$BASE_WT" "$base"
+}
+
+# The first plain Debian archive URI of the system's apt sources (one-line
+# or deb822 format), not the security archive: where packages that Debian 12
+# itself lacks are fetched from, and the mirror of a throwaway root.
+debian_mirror() {
+	python3 - <<'PY'
+import glob, re
+uris = []
+for f in ["/etc/apt/sources.list"] + sorted(glob.glob("/etc/apt/sources.list.d/*.list")):
+    try:
+        text = open(f).read()
+    except OSError:
+        continue
+    for line in text.splitlines():
+        m = re.match(r"\s*deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+(\S+)", line)
+        if m:
+            uris.append((m.group(1), [m.group(2)]))
+for f in sorted(glob.glob("/etc/apt/sources.list.d/*.sources")):
+    for stanza in open(f).read().split("\n\n"):
+        d = {}
+        for line in stanza.splitlines():
+            if line.startswith("#") or ":" not in line:
+                continue
+            k, v = line.split(":", 1)
+            d[k.strip().lower()] = v.split()
+        if "deb" in d.get("types", []) and d.get("enabled", ["yes"])[0] != "no":
+            for u in d.get("uris", []):
+                uris.append((u, d.get("suites", [])))
+for u, suites in uris:
+    if any(s.endswith("-security") for s in suites) or "security" in u:
+        continue
+    if u.rstrip("/").endswith("/debian"):
+        print(u.rstrip("/"))
+        break
+PY
 }

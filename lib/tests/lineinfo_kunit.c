@@ -15,7 +15,7 @@
 #include <linux/array_size.h>
 #include <linux/completion.h>
 #include <linux/cpu.h>
-#include <linux/hrtimer.h>
+#include <linux/irq_work.h>
 #include <linux/kallsyms.h>
 #include <linux/kstrtox.h>
 #include <linux/leb128.h>
@@ -481,7 +481,7 @@ struct lineinfo_ctx_test {
 	char expect[LINEINFO_TEST_NR_ADDRS][LINEINFO_SPRINT_LEN];
 	char got[LINEINFO_TEST_NR_ADDRS][LINEINFO_SPRINT_LEN];
 	int ret[LINEINFO_TEST_NR_ADDRS];
-	struct hrtimer timer;
+	struct irq_work work;
 	struct completion done;
 	bool hardirq;
 	atomic_t calls;
@@ -506,16 +506,15 @@ static void lineinfo_ctx_init(struct kunit *test, struct lineinfo_ctx_test *c)
 						      c->addr[i]), 0);
 }
 
-static enum hrtimer_restart lineinfo_test_timer_fn(struct hrtimer *timer)
+static void lineinfo_test_irq_work_fn(struct irq_work *work)
 {
-	struct lineinfo_ctx_test *c = container_of(timer, struct lineinfo_ctx_test, timer);
+	struct lineinfo_ctx_test *c = container_of(work, struct lineinfo_ctx_test, work);
 	int i;
 
 	c->hardirq = in_hardirq();
 	for (i = 0; i < LINEINFO_TEST_NR_ADDRS; i++)
 		c->ret[i] = lineinfo_sprint(c->got[i], LINEINFO_SPRINT_LEN, c->addr[i]);
 	complete(&c->done);
-	return HRTIMER_NORESTART;
 }
 
 static void lineinfo_test_hardirq(struct kunit *test)
@@ -528,13 +527,17 @@ static void lineinfo_test_hardirq(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	lineinfo_ctx_init(test, c);
 	init_completion(&c->done);
-	hrtimer_init(&c->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	c->timer.function = lineinfo_test_timer_fn;
-	hrtimer_start(&c->timer, ns_to_ktime(100 * NSEC_PER_USEC), HRTIMER_MODE_REL_HARD);
+	/*
+	 * A hard irq_work runs in hard interrupt context: from the irq_work
+	 * interrupt where the architecture raises one, else from the next
+	 * timer tick.
+	 */
+	c->work = IRQ_WORK_INIT_HARD(lineinfo_test_irq_work_fn);
+	KUNIT_ASSERT_TRUE(test, irq_work_queue(&c->work));
 	left = wait_for_completion_timeout(&c->done, 10 * HZ);
 	/* waits for the callback to return if it is running */
-	hrtimer_cancel(&c->timer);
-	KUNIT_ASSERT_NE_MSG(test, left, 0, "the hrtimer did not fire");
+	irq_work_sync(&c->work);
+	KUNIT_ASSERT_NE_MSG(test, left, 0, "the irq_work did not run");
 
 	KUNIT_EXPECT_TRUE(test, c->hardirq);
 	for (i = 0; i < LINEINFO_TEST_NR_ADDRS; i++) {
@@ -1387,5 +1390,9 @@ static struct kunit_suite lineinfo_test_suite = {
 kunit_test_suite(lineinfo_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for source line tables");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+/*
+ * MODULE_IMPORT_NS() takes a string since v6.13 and a bare name before;
+ * the modinfo tag it expands to is the same on both.
+ */
+MODULE_INFO(import_ns, "EXPORTED_FOR_KUNIT_TESTING");
 MODULE_LICENSE("GPL");
