@@ -58,8 +58,9 @@ void module_lineinfo_setup(struct module *mod)
  * module_lineinfo_free_init() - stop using the init text table of a module
  * @mod: the module whose init memory is about to be freed
  *
- * Readers run with preemption disabled; the init memory is freed only after
- * an RCU grace period (do_free_init()), so no reader still holds it then.
+ * Readers run inside an RCU read-side critical section; the init memory is
+ * freed only after an RCU grace period (do_free_init()), so no reader still
+ * holds it then.
  *
  * Context: Process context, module_mutex held.
  */
@@ -87,7 +88,8 @@ static int module_lineinfo_find(const struct mod_lineinfo *li,
  * @addr: text address (for a return address, minus one)
  *
  * The module cannot go away while its table is read and the result is
- * formatted: both happen with preemption disabled.
+ * formatted: both happen inside an RCU read-side critical section, which
+ * free_module() waits for.
  *
  * Context: Any context, including NMI.
  * Return: as lineinfo_sprint().
@@ -99,7 +101,7 @@ int module_lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 	struct module *mod;
 	int ret = -ENOENT;
 
-	preempt_disable_notrace();
+	rcu_read_lock();
 	mod = __module_address(addr);
 	if (mod) {
 		ret = module_lineinfo_find(&mod->lineinfo, addr, &file, &line);
@@ -109,6 +111,6 @@ int module_lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 		if (!ret)
 			ret = lineinfo_format(buf, size, file, line);
 	}
-	preempt_enable_notrace();
+	rcu_read_unlock();
 	return ret;
 }
