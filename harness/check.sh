@@ -18,7 +18,7 @@ stage() {
 	if [ $rc != 0 ] && ! grep -q '^FAIL ' "$R/$name.log"; then
 		echo "FAIL $name: exited $rc" | tee -a "$R/$name.log"
 	fi
-	times+=("$(printf '%-12s %5d s  %s' "$name" $((SECONDS - t0)) "$([ $rc = 0 ] && echo ok || echo FAILED)")")
+	times+=("$(printf '%-14s %5d s  %s' "$name" $((SECONDS - t0)) "$([ $rc = 0 ] && echo ok || echo FAILED)")")
 	return 0
 }
 
@@ -37,14 +37,28 @@ else
 	stage gate "$REPO/harness/gate.sh"
 fi
 
+# The other bases: the series applies (git am of the export) and the
+# x86_64 boot test passes. With KSRC= only that tree's base is tested.
+if [ -z "$KSRC" ]; then
+	for kb in "${KBASES[@]}"; do
+		[ "$kb" != "$KBASE" ] || continue
+		stage "tree-$kb" env KBASE="$kb" "$REPO/harness/tree.sh"
+		if grep -q '^FAIL ' "$R/tree-$kb.log"; then
+			continue
+		fi
+		stage "series-$kb" env KBASE="$kb" "$REPO/harness/series-test.sh"
+		stage "boot-$kb" env KBASE="$kb" "$REPO/harness/boot.sh"
+	done
+fi
+
 printf '\n===== stage times =====\n'
 printf '%s\n' "${times[@]}"
-printf '%-12s %5d s\n' total $((SECONDS - total0))
+printf '%-14s %5d s\n' total $((SECONDS - total0))
 passed=$(cat "$R"/*.log | grep -c '^PASS ' || true)
 failed=$(cat "$R"/*.log | grep -c '^FAIL ' || true)
 if [ "$failed" != 0 ]; then
 	printf '\nfailures:\n'
-	grep -h '^FAIL ' "$R"/*.log
+	grep '^FAIL ' "$R"/*.log | sed "s#^$R/\(.*\)\.log:#[\1] #"
 fi
 echo
 echo "$passed passed, $failed failed"

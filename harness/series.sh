@@ -8,7 +8,12 @@
 . "$(dirname "$0")/lib.sh"
 need_tree
 
-DEST=${DEST:-$OUT/series}
+# out/series for the default base, out/series-<minor> for another one
+if [ "$KBASE" = "$DEFAULT_KBASE" ]; then
+	DEST=${DEST:-$OUT/series}
+else
+	DEST=${DEST:-$OUT/series-$KBASE}
+fi
 name=$(git -C "$TREE" config user.name || true)
 email=$(git -C "$TREE" config user.email || true)
 [ -n "$name" ] && [ -n "$email" ] ||

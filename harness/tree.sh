@@ -3,17 +3,20 @@
 #
 # Base tree + series -> git branch leb128-lineinfo in $TREE.
 #
-# Base: Debian's linux-source-6.12 unpacked into build/linux and committed
-# as branch leb128-lineinfo-base, or with KSRC=/path a git worktree of the
-# user's tree under build/ksrc (their current branch is never touched).
+# Base (KBASE, see lib.sh): Debian's linux-source-<minor> unpacked into
+# $TREE and committed as branch leb128-lineinfo-base (7.3 is fetched from
+# trixie-backports by fetch-source.sh, 6.12 is Debian 12's own package),
+# or with KSRC=/path a git worktree of the user's tree (their current
+# branch is never touched).
 #
-# Each series/NN-slug/ directory becomes one commit. Re-running is cheap:
+# Each series/NN-slug/ directory becomes one commit. A patch of an entry
+# is taken from series/NN-slug/<minor>/ instead where that base needs its
+# own variant of it (the trees differ there). Re-running is cheap:
 # every commit is keyed by a hash of its inputs chained from the base, and
 # the longest unchanged prefix of the branch is kept, so files (and their
 # mtimes, which drive the O= builds) are only rewritten when they change.
 . "$(dirname "$0")/lib.sh"
 
-TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 HARNESS_ID=(-c user.name="leb128-lineinfo harness" -c user.email="harness@leb128-lineinfo.invalid")
 git_t() { git -C "$TREE" "$@"; }
 git_c() {
@@ -31,11 +34,12 @@ kversion() {
 
 commit_base() {
 	git -C "$1" add -A -f .
-	git -C "$1" "${HARNESS_ID[@]}" commit -q -m "Debian linux-source-6.12 ($2)"
+	git -C "$1" "${HARNESS_ID[@]}" commit -q -m "Debian linux-source-$KBASE ($2)"
 }
 
 setup_debian_base() {
-	[ -f "$TARBALL" ] || die "$TARBALL not found: run 'make deps' (package linux-source-6.12)"
+	local TARBALL
+	TARBALL=$("$REPO/harness/fetch-source.sh" "$KBASE") || exit 1
 	local id
 	id=$(stat -c '%s %Y' "$TARBALL")
 	if [ -f "$TREE/.git/leb128-base-id" ] && [ "$(cat "$TREE/.git/leb128-base-id")" = "$id" ]; then
@@ -61,8 +65,8 @@ setup_ksrc_base() {
 	[ -f "$KSRC/Makefile" ] && grep -q '^PATCHLEVEL' "$KSRC/Makefile" ||
 		die "KSRC=$KSRC does not look like a Linux source tree"
 	local head
-	head=$(git -C "$KSRC" rev-parse --verify "${KBASE:-HEAD}^{commit}") ||
-		die "KSRC=$KSRC: cannot resolve ${KBASE:-HEAD}"
+	head=$(git -C "$KSRC" rev-parse --verify "${KREV:-HEAD}^{commit}") ||
+		die "KSRC=$KSRC: cannot resolve ${KREV:-HEAD}"
 	if [ ! -e "$TREE/.git" ]; then
 		mkdir -p "$BUILD"
 		git -C "$KSRC" worktree prune
@@ -78,9 +82,19 @@ if [ -n "$KSRC" ]; then setup_ksrc_base; else setup_debian_base; fi
 base=$(base_rev)
 ver=$(kversion "$TREE" || echo unknown)
 case $ver in
-6.12*) ;;
-*) say "warning: $TREE is Linux $ver; the series is made for 6.12" ;;
+"$KBASE".*) ;;
+*) die "$TREE is Linux $ver, not $KBASE" ;;
 esac
+
+# The patches of an entry for this base, in name order: the entry's own,
+# each replaced by series/NN-slug/$KBASE/ when that has one of that name.
+entry_patches() {
+	local d=$1 n
+	for n in $( (cd "$d" && ls -- *.patch "$KBASE"/*.patch 2>/dev/null) |
+		sed 's#.*/##' | LC_ALL=C sort -u); do
+		if [ -f "$d/$KBASE/$n" ]; then echo "$d/$KBASE/$n"; else echo "$d/$n"; fi
+	done
+}
 
 # Inputs of one entry, hashed.
 entry_hash() {
@@ -110,12 +124,16 @@ apply_entry() {
 		done < <(grep -v '^[[:space:]]*\(#\|$\)' "$d/files")
 	fi
 	local p
-	for p in "$d"/*.patch; do
-		[ -f "$p" ] || continue
+	for p in $(entry_patches "$d"); do
 		if ! out=$(git_t apply --whitespace=error-all "$p" 2>&1); then
 			printf '%s\n' "$out" >&2
 			die "${p#"$REPO"/} does not apply to $TREE (Linux $ver): see the file and line above"
 		fi
+		# Debian's tree ignores every path (.gitignore: /*): a file a
+		# patch creates is added by name like the copied ones.
+		while read -r _ _ dst; do
+			[ -e "$TREE/$dst" ] && added+=("$dst")
+		done < <(git_t apply --numstat "$p")
 	done
 	if [ -f "$d/cocci" ]; then
 		while read -r sp targets; do
@@ -170,7 +188,8 @@ if [ ${#todo[@]} = 0 ] && [ "$cur" = "$keep" ] &&
 fi
 
 git_t checkout -q -f -B "$BRANCH" "$keep"
-git_t clean -q -f -d
+# -x: the base's .gitignore hides files a previous run added
+git_t clean -q -f -d -x
 for t in "${todo[@]}"; do
 	d=${t%:*}
 	k=${t##*:}
