@@ -21,6 +21,8 @@ COCCI=scripts/coccinelle/leb128.cocci
 CONVERTED=(arch/arc/kernel/unwind.c arch/sh/kernel/dwarf.c tools/perf/util/genelf_debug.c)
 L=$BUILD/cocci
 mkdir -p "$L"
+# a sparse the base accepts (Debian 12's is too old for 7.x)
+SPARSE=$("$REPO/harness/sparse.sh") || die "no usable sparse"
 base=$(base_rev)
 
 [ "$(git -C "$TREE" symbolic-ref -q --short HEAD)" = "$BRANCH" ] ||
@@ -62,7 +64,7 @@ warn_counts() {
 kbuild() {
 	local src=$1 o=$2 arch=$3 cross=$4 cfg=$5 obj=$6 name=$7
 	local mk=(make -C "$src" O="$o" ARCH="$arch" CROSS_COMPILE="$cross"
-		CC="ccache ${cross}gcc" -j"$JOBS")
+		CC="ccache ${cross}gcc" CHECK="$SPARSE" -j"$JOBS")
 	mkdir -p "$o"
 	if [ ! -f "$o/.config" ]; then
 		# shellcheck disable=SC2086

@@ -9,7 +9,7 @@
 # holding one tarball; it is fetched with `apt-get download` under a
 # private apt state in build/apt and unpacked with `dpkg-deb -x`: nothing
 # is installed and the system's apt configuration is not touched. The
-# mirror is the one the system's own sources use.
+# mirror is the one the system's own sources use (private_apt in lib.sh).
 #
 # The minor is fixed by the caller (moving to a newer minor is a deliberate
 # rebase); the sublevel is whatever Debian serves today.
@@ -24,27 +24,9 @@ if [ -f "/usr/src/$pkg.tar.xz" ]; then
 	exit 0
 fi
 
-A=$BUILD_ROOT/apt
-mkdir -p "$A/lists/partial" "$A/cache/archives/partial" "$A/src"
-
-mirror=$(debian_mirror)
-[ -n "$mirror" ] || die "no Debian archive URI in /etc/apt/sources.list{,.d}: cannot fetch $pkg (give a tree with KSRC=/path/to/linux instead)"
-
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-echo "deb [signed-by=$keyring] $mirror $SUITE main" >"$A/sources.list"
-APT=(-o Dir::Etc::SourceList="$A/sources.list" -o Dir::Etc::SourceParts=/dev/null
-     -o Dir::State::Lists="$A/lists" -o Dir::Cache="$A/cache"
-     -o Dir::State::status=/dev/null -o APT::Architecture=amd64
-     -o Debug::NoLocking=1 -q)
-
-# Refresh the private index at most once a day.
-if [ -z "$(find "$A/lists" -name '*_Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
-	say "$SUITE index from $mirror (private apt state in ${A#"$REPO"/}) ..."
-	apt-get "${APT[@]}" update >"$A/update.log" 2>&1 || {
-		tail -n 5 "$A/update.log" >&2
-		die "apt-get update of $SUITE failed (log: $A/update.log); without the network give a tree with KSRC=/path/to/linux"
-	}
-fi
+private_apt "$SUITE"
+A=$BUILD_ROOT/apt/$SUITE
+mkdir -p "$A/src"
 ver=$(apt-cache "${APT[@]}" show "$pkg" 2>/dev/null | awk '/^Version:/ {print $2}' |
 	sort -V | tail -n 1)
 [ -n "$ver" ] || die "$SUITE no longer has $pkg: choose another base (KBASE=6.12, or KSRC=/path/to/a/linux-$minor/tree), or rebase the series deliberately to the minor Debian ships now"

@@ -71,6 +71,8 @@ sparse_build() {
 }
 sparse_count() { { grep -E "^([^ ]*/)?$1:[0-9]+:[0-9]+: (warning|error):" "$2" || true; } | sort -u | wc -l; }
 
+# a sparse the base accepts (Debian 12's is too old for 7.x)
+SPARSE=$("$REPO/harness/sparse.sh") || die "no usable sparse"
 kbuild_lock
 for line in "${changed[@]}"; do
 	st=${line%% *} f=${line#* }
@@ -81,7 +83,7 @@ for line in "${changed[@]}"; do
 		fail "gate: sparse $f: no configured build in ${o#"$REPO"/} (run the stage that builds it first)"
 		continue
 	fi
-	opts=(-C "$TREE" O="$o" ARCH="$arch" C=2)
+	opts=(-C "$TREE" O="$o" ARCH="$arch" C=2 CHECK="$SPARSE")
 	if [ "$cross" = - ]; then
 		opts+=(CC="ccache gcc")
 	else

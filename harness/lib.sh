@@ -159,3 +159,29 @@ for u, suites in uris:
         break
 PY
 }
+
+# private_apt SUITE: an apt state of its own for SUITE (deb and deb-src of
+# main) in build/apt/SUITE, on the mirror of the system's sources, for
+# packages Debian 12 lacks. Sets APT=(apt options). Nothing is installed
+# with it and the system's apt configuration is not touched. The index is
+# refreshed at most once a day.
+private_apt() {
+	local suite=$1 mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+	local a=$BUILD_ROOT/apt/$suite
+	mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
+	mirror=$(debian_mirror)
+	[ -n "$mirror" ] || die "no Debian archive URI in /etc/apt/sources.list{,.d}: cannot reach $suite"
+	printf 'deb [signed-by=%s] %s %s main\ndeb-src [signed-by=%s] %s %s main\n' \
+		"$keyring" "$mirror" "$suite" "$keyring" "$mirror" "$suite" >"$a/sources.list"
+	APT=(-o Dir::Etc::SourceList="$a/sources.list" -o Dir::Etc::SourceParts=/dev/null
+	     -o Dir::State::Lists="$a/lists" -o Dir::Cache="$a/cache"
+	     -o Dir::State::status=/dev/null -o APT::Architecture=amd64
+	     -o APT::Sandbox::User=root -o Debug::NoLocking=1 -q)
+	if [ -z "$(find "$a/lists" -name '*_Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
+		say "$suite index from $mirror (private apt state in ${a#"$REPO"/}) ..."
+		apt-get "${APT[@]}" update >"$a/update.log" 2>&1 || {
+			tail -n 5 "$a/update.log" >&2
+			die "apt-get update of $suite failed (log: $a/update.log)"
+		}
+	fi
+}
