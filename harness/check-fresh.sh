@@ -60,6 +60,13 @@ EOF
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 755 "$root/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+# How this machine reaches its mirror is part of the machine, not of the
+# project: a mirror that serves a frozen snapshot needs the host's
+# Acquire:: settings (Check-Valid-Until "false") to accept its Release
+# files, on the host and in the root alike.
+for f in /etc/apt/apt.conf.d/*; do
+	[ -f "$f" ] && grep -q '^[[:space:]]*Acquire::' "$f" && cp "$f" "$root/etc/apt/apt.conf.d/"
+done
 
 mount -t proc proc "$root/proc"
 mount -t sysfs sys "$root/sys"

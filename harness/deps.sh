@@ -9,16 +9,17 @@ pkgs=(
 	cpio rsync kmod xz-utils python3 ccache git
 	# checkpatch's SPDX check
 	python3-ply python3-git
-	# lineinfo generator and its checks
-	libdw-dev elfutils binutils
-	# checkers
-	sparse coccinelle
+	# lineinfo generator and its checks (time: /usr/bin/time)
+	libdw-dev elfutils binutils time
+	# checkers (spatch loads libpython3.X.so, the unversioned name that
+	# only the -dev package has, for the .cocci's python rules)
+	sparse coccinelle python3-dev
 	# boot test
 	qemu-system-x86
 	# make check-fresh: a throwaway Debian root
 	debootstrap
-	# cross builds of the converted arch code
-	gcc-sh4-linux-gnu gcc-arc-linux-gnu
+	# cross builds of the converted arch code; perf's build needs pkg-config
+	gcc-sh4-linux-gnu gcc-arc-linux-gnu pkg-config
 	# the big-endian lineinfo host test links against the sh4 C library
 	# headers (a Recommends of gcc-sh4-linux-gnu, which apt skips here)
 	libc6-dev-sh4-cross
