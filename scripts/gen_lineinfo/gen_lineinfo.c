@@ -23,10 +23,11 @@
  *                  gap, line), after a u32 count of file names and the
  *                  NUL-terminated names in id order
  *
- * INPUT is a vmlinux (ET_EXEC: text is _text.._etext, init text is
- * _sinittext.._einittext; an ET_EXEC without these symbols is described by
- * its .text section) or a module (ET_REL: text is .text, init text is
- * .init.text; relocations of the debug sections are applied by libdwfl).
+ * INPUT is a vmlinux (ET_EXEC, or ET_DYN where it is linked as a PIE, as
+ * on arm64: text is _text.._etext, init text is _sinittext.._einittext; an
+ * executable without these symbols is described by its .text section) or
+ * a module (ET_REL: text is .text, init text is .init.text; relocations of
+ * the debug sections are applied by libdwfl).
  *
  * Interface of the assembly output (for the kernel build):
  *
@@ -1548,8 +1549,9 @@ int main(int argc, char **argv)
 		die("not an ELF file");
 	if (!gelf_getehdr(elf, &ehdr))
 		die("bad ELF header: %s", elf_errmsg(-1));
-	if (ehdr.e_type != ET_EXEC && ehdr.e_type != ET_REL)
-		die("neither a vmlinux (ET_EXEC) nor a module (ET_REL)");
+	if (ehdr.e_type != ET_EXEC && ehdr.e_type != ET_DYN &&
+	    ehdr.e_type != ET_REL)
+		die("neither a vmlinux (ET_EXEC or ET_DYN) nor a module (ET_REL)");
 	module = ehdr.e_type == ET_REL;
 	big_endian = ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
 	check_truncated(elf, fd);
@@ -1558,7 +1560,16 @@ int main(int argc, char **argv)
 	dwfl = dwfl_begin(&offline_callbacks);
 	if (!dwfl)
 		die("libdwfl: %s", dwfl_errmsg(-1));
-	mod = dwfl_report_offline(dwfl, "input", input, fd);
+	/*
+	 * A module is laid out by libdwfl, which also relocates its debug
+	 * sections. An executable is taken at its link addresses: libdwfl
+	 * would move an ET_DYN offline, and not its absolute symbols (such
+	 * as a linker script's _etext), so report it at bias 0.
+	 */
+	if (module)
+		mod = dwfl_report_offline(dwfl, "input", input, fd);
+	else
+		mod = dwfl_report_elf(dwfl, "input", input, fd, 0, true);
 	if (!mod)
 		die("cannot load: %s", dwfl_errmsg(-1));
 	dwfl_report_end(dwfl, NULL, NULL);
@@ -1567,6 +1578,9 @@ int main(int argc, char **argv)
 
 		if (!dwfl_module_getdwarf(mod, &bias))
 			die("no DWARF debug information (%s)", dwfl_errmsg(-1));
+		if (!module && bias)
+			die("libdwfl placed the executable at a bias of %#llx",
+			    (unsigned long long)bias);
 	}
 
 	if (module)
