@@ -28,7 +28,7 @@ help:
 	@echo 'Main jobs (run as root on Debian 12; they install what they need):'
 	@echo '  demo       build the tree, boot the test kernel in QEMU, show what the series does'
 	@echo '  check      every test on 7.3 (KUnit on UML, host tests, fuzz, QEMU boot, export,'
-	@echo '             gate), then on 6.12 the export (git am) and the boot test;'
+	@echo '             gate), then on 6.12 the export (git am), the boot test and the gate;'
 	@echo '             ends with "N passed, N failed"'
 	@echo '  check-fresh make demo + make check of a clean clone in a throwaway'
 	@echo '             Debian 12 root (debootstrap): proves the README on a fresh'

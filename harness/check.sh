@@ -37,8 +37,8 @@ else
 	stage gate "$REPO/harness/gate.sh"
 fi
 
-# The other bases: the series applies (git am of the export) and the
-# x86_64 boot test passes. With KSRC= only that tree's base is tested.
+# The other bases: the series applies (git am of the export), the x86_64
+# boot test passes, and the gate holds for that base's patch variants. With KSRC= only that tree's base is tested.
 if [ -z "$KSRC" ]; then
 	for kb in "${KBASES[@]}"; do
 		[ "$kb" != "$KBASE" ] || continue
@@ -48,6 +48,7 @@ if [ -z "$KSRC" ]; then
 		fi
 		stage "series-$kb" env KBASE="$kb" "$REPO/harness/series-test.sh"
 		stage "boot-$kb" env KBASE="$kb" "$REPO/harness/boot.sh"
+		stage "gate-$kb" env KBASE="$kb" "$REPO/harness/gate.sh"
 	done
 fi
 

@@ -10,7 +10,7 @@
 base=$(base_rev)
 printf '\n== The series (%s on top of Linux %s) ==\n' \
 	"$(git -C "$TREE" rev-list --count "$base..refs/heads/$BRANCH") commits" \
-	"$(awk -F' *= *' '/^VERSION/{v=$2}/^PATCHLEVEL/{p=$2}/^SUBLEVEL/{s=$2}END{print v"."p"."s}' "$TREE/Makefile")"
+	"$(kversion "$TREE")"
 git -C "$TREE" log --reverse --format='  %s' "$base..refs/heads/$BRANCH"
 git -C "$TREE" diff --stat=72 "$base" "refs/heads/$BRANCH" | tail -n 1
 

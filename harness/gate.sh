@@ -80,7 +80,13 @@ for line in "${changed[@]}"; do
 	case $f in tools/* | scripts/* | Documentation/* | usr/*) continue ;; esac
 	read -r o arch cross < <(sparse_build "$f")
 	if [ ! -f "$o/.config" ]; then
-		fail "gate: sparse $f: no configured build in ${o#"$REPO"/} (run the stage that builds it first)"
+		# make check builds arc, sh and UML only on the default base;
+		# on another base only the boot kernel's files are checked
+		if [ "$KBASE" != "$DEFAULT_KBASE" ]; then
+			echo "SKIP gate: sparse $f: no ${o##*/} build on $KBASE (checked on $DEFAULT_KBASE)"
+		else
+			fail "gate: sparse $f: no configured build in ${o#"$REPO"/} (run the stage that builds it first)"
+		fi
 		continue
 	fi
 	opts=(-C "$TREE" O="$o" ARCH="$arch" C=2 CHECK="$SPARSE")

@@ -19,10 +19,15 @@ die()  { printf '%s: error: %s\n' "$prog" "$*" >&2; exit 1; }
 KBASES=(7.3 6.12)
 DEFAULT_KBASE=${KBASES[0]}
 
-# VERSION.PATCHLEVEL of a kernel tree
+# VERSION.PATCHLEVEL.SUBLEVEL of a kernel tree, and VERSION.PATCHLEVEL
+kversion() {
+	awk -F' *= *' '/^VERSION/ {v=$2} /^PATCHLEVEL/ {p=$2} /^SUBLEVEL/ {s=$2}
+		END { if (v == "") exit 1; print v "." p "." s }' "$1/Makefile"
+}
 kminor() {
-	awk -F' *= *' '/^VERSION/ {v=$2} /^PATCHLEVEL/ {p=$2}
-		END { if (v == "") exit 1; print v "." p }' "$1/Makefile"
+	local v
+	v=$(kversion "$1") || return 1
+	echo "${v%.*}"
 }
 
 # KBASE: given, or with KSRC= the minor of that tree.

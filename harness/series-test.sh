@@ -42,7 +42,7 @@ done
 	fail "series: author/sign-off mismatch"
 grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE' "$T"/patches/0000-*.patch &&
 	fail "series: cover letter not filled in" || pass "series: cover letter filled in"
-ver=$(awk -F' *= *' '/^VERSION/{v=$2}/^PATCHLEVEL/{p=$2}/^SUBLEVEL/{s=$2}END{print v"."p"."s}' "$T/wt/Makefile")
+ver=$(kversion "$T/wt")
 grep -qF "based on v$ver." "$T"/patches/0000-*.patch &&
 	pass "series: cover letter names the base, v$ver" ||
 	fail "series: cover letter does not say 'based on v$ver'"

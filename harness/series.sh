@@ -39,7 +39,7 @@ git -C "$TREE" format-patch -q -s --cover-letter --no-signature \
 
 # Fill in the cover letter from series/cover-letter (subject, blank, body).
 cover=$(ls "$DEST"/0000-*.patch)
-ver=$(awk -F' *= *' '/^VERSION/{v=$2}/^PATCHLEVEL/{p=$2}/^SUBLEVEL/{s=$2}END{print v"."p"."s}' "$TREE/Makefile")
+ver=$(kversion "$TREE")
 python3 - "$cover" "$REPO/series/cover-letter" "$ver" <<'PY'
 import sys
 path, src, ver = sys.argv[1:4]

@@ -27,11 +27,6 @@ git_c() {
 	fi
 }
 
-kversion() {
-	awk -F' *= *' '/^VERSION/ {v=$2} /^PATCHLEVEL/ {p=$2} /^SUBLEVEL/ {s=$2}
-		END { if (v == "") exit 1; print v "." p "." s }' "$1/Makefile"
-}
-
 commit_base() {
 	git -C "$1" add -A -f .
 	git -C "$1" "${HARNESS_ID[@]}" commit -q -m "Debian linux-source-$KBASE ($2)"
