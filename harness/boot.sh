@@ -1,17 +1,55 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build the x86_64 test kernel (tinyconfig + configs/x86/boot.config) in
-# build/x86, the test module and the initramfs, boot it in QEMU and check
-# the serial log.
+# Build a test kernel (tinyconfig + configs/<arch>/boot.config), the test
+# module and an initramfs, boot it in QEMU under TCG on 2 CPUs and check
+# the serial log: the expected traces, the lineinfo KUnit suite, every
+# annotation against addr2line, decode_stacktrace.sh.
+#
+# BOOT_ARCH (make boot ARCH=...): x86_64 (default), arm64 or riscv.
+# Kernel build in build/<arch> (build/x86 for x86_64), the rest in
+# build/boot (x86_64) or build/boot-<arch>.
 . "$(dirname "$0")/lib.sh"
 need_tree
 
-KO=$BUILD/x86
-B=$BUILD/boot
-FRAG=$REPO/configs/x86/boot.config
+barch=${BOOT_ARCH:-${ARCH:-x86_64}}
+# The kernel makefiles below get ARCH= explicitly; a stray ARCH in the
+# environment (make boot ARCH=arm64 exports it) must not reach anything else.
+unset ARCH
+case $barch in
+x86_64 | x86)
+	barch=x86_64 karch=x86_64 cross="" kdir=x86 bdir=boot
+	target=bzImage image=arch/x86/boot/bzImage
+	# Two sockets: SeaBIOS lists one CPU per socket in the MP table, and
+	# this kernel has no ACPI to find the others.
+	qemu=(qemu-system-x86_64 -smp 2,sockets=2)
+	console="console=ttyS0" ;;
+arm64 | aarch64)
+	barch=arm64 karch=arm64 cross=aarch64-linux-gnu- kdir=arm64 bdir=boot-arm64
+	target=Image image=arch/arm64/boot/Image
+	qemu=(qemu-system-aarch64 -M virt -cpu cortex-a57 -smp 2)
+	console="console=ttyAMA0" ;;
+riscv | riscv64)
+	barch=riscv karch=riscv cross=riscv64-linux-gnu- kdir=riscv bdir=boot-riscv
+	target=Image image=arch/riscv/boot/Image
+	# -bios default: QEMU's own OpenSBI (opensbi package)
+	qemu=(qemu-system-riscv64 -M virt -bios default -smp 2)
+	console="console=ttyS0 earlycon=uart8250,mmio,0x10000000" ;;
+*) die "BOOT_ARCH/ARCH=$barch: the boot test knows x86_64, arm64 and riscv" ;;
+esac
+cfgdir=${karch%_64}
+KO=$BUILD/$kdir
+B=$BUILD/$bdir
+FRAG=$REPO/configs/$cfgdir/boot.config
+[ -f "$FRAG" ] || die "no $FRAG"
+command -v "${cross}gcc" >/dev/null || die "${cross}gcc not found: run 'make deps'"
+command -v "${qemu[0]}" >/dev/null || die "${qemu[0]} not found: run 'make deps'"
 mkdir -p "$KO" "$B"
-kmake() { make -C "$TREE" O="$KO" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" "$@"; }
+export CCACHE_NOHASHDIR=1
+kmake() {
+	make -C "$TREE" O="$KO" ARCH="$karch" CROSS_COMPILE="$cross" \
+		CC="ccache ${cross}gcc" -j"$JOBS" "$@"
+}
 
 kbuild_lock
 
@@ -19,31 +57,36 @@ kbuild_lock
 # so an unchanged tree is not rebuilt.
 stamp=$( (cat "$FRAG"; git -C "$TREE" ls-tree -r HEAD | grep 'Kconfig') | sha256sum | cut -c1-16)
 if [ ! -f "$KO/.config" ] || [ "$(cat "$KO/.leb128-config-stamp" 2>/dev/null)" != "$stamp" ]; then
-	timed "configure x86_64 (tinyconfig + $(basename "$FRAG"))" \
+	timed "configure $barch (tinyconfig + configs/$cfgdir/boot.config)" \
 		quiet "$B/config.log" bash -c "
 		set -e
-		make -C '$TREE' O='$KO' ARCH=x86_64 tinyconfig
+		make -C '$TREE' O='$KO' ARCH='$karch' CROSS_COMPILE='$cross' tinyconfig
 		cd '$KO' && '$TREE/scripts/kconfig/merge_config.sh' -m -O '$KO' '$KO/.config' '$FRAG'
-		make -C '$TREE' O='$KO' ARCH=x86_64 olddefconfig"
+		make -C '$TREE' O='$KO' ARCH='$karch' CROSS_COMPILE='$cross' olddefconfig"
 	# Every symbol of the fragment must have survived olddefconfig.
 	bad=0
 	while read -r line; do
 		case $line in CONFIG_*=*) ;; *) continue ;; esac
 		grep -qx "$line" "$KO/.config" || { say "config: $line did not stick"; bad=1; }
 	done <"$FRAG"
-	[ $bad = 0 ] || die "configs/x86/boot.config does not apply cleanly to this tree"
+	[ $bad = 0 ] || die "configs/$cfgdir/boot.config does not apply cleanly to this tree"
 	echo "$stamp" >"$KO/.leb128-config-stamp"
 fi
 
-timed "build x86_64 bzImage + modules (cold: 5-10 min)" quiet "$B/build.log" kmake bzImage modules
+timed "build $barch $target + modules (cold: 4-10 min)" quiet "$B/build.log" kmake "$target" modules
 
 # Out-of-tree test module, built from a copy so the repo stays clean.
 rm -rf "$B/module" && mkdir -p "$B/module"
 cp "$REPO"/test/boot/module/* "$B/module/"
 timed "build test module" quiet "$B/module.log" kmake M="$B/module" modules
 
-# initramfs: static /init + the modules, packed by the kernel's own tool.
-gcc -static -Os -Wall -o "$B/init" "$REPO/test/boot/init.c"
+# Static /init on the kernel's own nolibc: no cross C library needed.
+rm -rf "$B/nolibc" && mkdir -p "$B/nolibc"
+quiet "$B/nolibc.log" make -C "$TREE/tools/include/nolibc" ARCH="$karch" \
+	headers_standalone OUTPUT="$B/nolibc/"
+quiet "$B/init.log" "${cross}gcc" -Os -Wall -Werror -nostdlib -static -fno-stack-protector \
+	-nostdinc -I"$B/nolibc/sysroot/include" -include nolibc.h \
+	-o "$B/init" "$REPO/test/boot/init.c" -lgcc
 cat >"$B/initramfs.list" <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
@@ -54,20 +97,18 @@ file /lineinfo_kunit.ko $KO/lib/tests/lineinfo_kunit.ko 0644 0 0
 LIST
 "$KO/usr/gen_init_cpio" "$B/initramfs.list" >"$B/initramfs.cpio"
 
-# TCG by default: it boots this kernel in seconds and behaves the same on
-# every machine (a /dev/kvm inside a VM may exist and still not work).
+# TCG by default: it boots these kernels in seconds and behaves the same
+# on every machine (a /dev/kvm inside a VM may exist and still not work).
 accel=${QEMU_ACCEL:-tcg}
-say "booting in QEMU ($accel) ..."
+say "booting $barch in QEMU ($accel) ..."
 t0=$SECONDS
 rc=0
-# Two sockets: SeaBIOS lists one CPU per socket in the MP table, and this
-# kernel has no ACPI to find the others.
-timeout 300 qemu-system-x86_64 -accel "$accel" -m 512 -smp 2,sockets=2 -nographic -no-reboot \
-	-kernel "$KO/arch/x86/boot/bzImage" -initrd "$B/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 oops=panic loglevel=7 sysrq_always_enabled" \
+timeout 300 "${qemu[@]}" -accel "$accel" -m 512 -nographic -no-reboot \
+	-kernel "$KO/$image" -initrd "$B/initramfs.cpio" \
+	-append "$console panic=-1 oops=panic loglevel=7 sysrq_always_enabled" \
 	</dev/null >"$B/serial.log" 2>&1 || rc=$?
 say "QEMU: $((SECONDS - t0)) s, exit $rc (log: $B/serial.log)"
-[ $rc = 0 ] || fail "boot: QEMU exited $rc (timeout or crash), see $B/serial.log"
+[ $rc = 0 ] || fail "boot $barch: QEMU exited $rc (timeout or crash), see $B/serial.log"
 
 python3 "$REPO/test/boot/check-log.py" "$B/serial.log" || FAILED=1
 
@@ -75,11 +116,11 @@ python3 "$REPO/test/boot/check-log.py" "$B/serial.log" || FAILED=1
 python3 "$REPO/test/boot/check-kunit.py" "$B/serial.log" || FAILED=1
 
 # Every source line the kernel printed, against addr2line on the same files.
-python3 "$REPO/test/boot/check-lines.py" "$B/serial.log" "$KO/vmlinux" "$TREE" \
-	"$B/module/trace_test.ko" || FAILED=1
+CROSS_COMPILE=$cross BOOT_ARCH=$barch python3 "$REPO/test/boot/check-lines.py" \
+	"$B/serial.log" "$KO/vmlinux" "$TREE" "$B/module/trace_test.ko" || FAILED=1
 
 # scripts/decode_stacktrace.sh must decode an annotated log exactly as the
 # same log without the annotations.
-"$REPO/test/boot/check-decode.sh" "$TREE" "$KO/vmlinux" "$B/module" "$B/serial.log" "$B" ||
-	FAILED=1
+CROSS_COMPILE=$cross "$REPO/test/boot/check-decode.sh" "$TREE" "$KO/vmlinux" "$B/module" \
+	"$B/serial.log" "$B" || FAILED=1
 exit $FAILED

@@ -5,11 +5,22 @@
 usage: check-lines.py LOG VMLINUX SRCTREE [MODULE.ko ...]
 
 For every stack trace frame "func+off/size [mod] (file:line)" the kernel
-printed, the address of the call (symbol + off - 1, the address the kernel
-looked up, like %pB) is given to binutils' addr2line on the same vmlinux
-or .ko, and its innermost answer must equal the annotation. Frames without
-an annotation are sorted into classes, and frames whose address addr2line
+printed, the address it looked up is given to binutils' addr2line for the
+architecture (${CROSS_COMPILE}addr2line) on the same vmlinux or .ko, and
+its innermost answer must equal the annotation. Frames without an
+annotation are sorted into classes, and frames whose address addr2line
 places in a C file count as misses.
+
+The address looked up is that of the call, symbol + off - 1 (like %pB),
+except where the frame's PC is where an exception was taken, which is
+looked up as it is:
+  - arm64: frames the unwinder marks with source P ("(P)");
+  - riscv (BOOT_ARCH=riscv): the first frame after a register dump, and
+    the frame after the exception entry code (handle_exception).
+These rules are derived here from the log, independently of the kernel.
+
+Frame lines may start with "[<address>] " (riscv) and carry the
+unwinder's "(C)"-style marker (arm64) before the annotation.
 
 Prints PASS/FAIL lines and a summary; exits 1 on any mismatch or when
 fewer than MIN_COVERAGE of the frames in C code are annotated.
@@ -23,9 +34,14 @@ import sys
 MIN_COVERAGE = 0.95
 
 FRAME = re.compile(
-    r"^(?:\[\s*[\d.]+\]\s*)?\s*(?:\? )?"
+    r"^(?:\[\s*[\d.]+\]\s*)?\s*(?:\[<[0-9a-f]+>\] )?(?:\? )?"
     r"(?P<func>[\w.$]+)\+(?P<off>0x[0-9a-f]+)/(?P<size>0x[0-9a-f]+)"
-    r"(?: \[(?P<mod>\w+)\])?(?: \((?P<src>[^)]+:\d+)\))?\s*$")
+    r"(?: \[(?P<mod>\w+)\])?(?: \((?P<marker>[A-Z]+)\))?"
+    r"(?: \((?P<src>[^)]+:\d+)\))?\s*$")
+# riscv __show_regs(): the last line of the register dump
+RISCV_REGS_END = re.compile(r"status: [0-9a-f]+ badaddr: [0-9a-f]+ cause: ")
+ARCH = os.environ.get("BOOT_ARCH", "x86_64")
+ADDR2LINE = os.environ.get("CROSS_COMPILE", "") + "addr2line"
 
 
 def symbols(path):
@@ -56,8 +72,8 @@ class Object:
         self.syms = symbols(path)
         self.queries = {}
 
-    def address(self, func, off, size):
-        """(section or None, address of the call) or None if ambiguous."""
+    def address(self, func, off, size, at_pc):
+        """(section or None, address looked up) or None if ambiguous."""
         cands = self.syms.get(func, [])
         exact = [s for s in cands if s[1] == size]
         pick = None
@@ -67,14 +83,22 @@ class Object:
             pick = cands[0]
         if pick is None:
             return None
-        return (pick[2] if self.relative else None, pick[0] + off - 1)
+        return (pick[2] if self.relative else None,
+                pick[0] + off - (0 if at_pc else 1))
+
+    def candidates(self, func, off, size, at_pc):
+        """Every address func+off may be when func names several symbols
+        (static functions of the same name) of the printed size."""
+        cands = [s for s in self.syms.get(func, []) if s[1] == size]
+        return [(s[2] if self.relative else None,
+                 s[0] + off - (0 if at_pc else 1)) for s in cands]
 
     def resolve(self, addrs):
         todo = sorted({a for a in addrs if a not in self.queries},
                       key=lambda a: (a[0] or "", a[1]))
         for sec in sorted({a[0] for a in todo}, key=lambda s: s or ""):
             batch = [a for a in todo if a[0] == sec]
-            cmd = ["addr2line", "-e", self.path]
+            cmd = [ADDR2LINE, "-e", self.path]
             if sec:
                 cmd += ["-j", sec]
             out = subprocess.run(cmd + [hex(a[1]) for a in batch],
@@ -114,21 +138,40 @@ def main():
 
     frames = []
     freed = False   # vmlinux's init text (and its line table) freed
+    prev = ""       # the previous line of the log
+    prev_func = None  # the function of the previous line if it is a frame
     for text in open(log, errors="replace"):
+        text = text.rstrip("\r\n")
         if "Freeing unused kernel image (initmem) memory" in text:
             freed = True
-        m = FRAME.match(text.rstrip("\r\n"))
+        m = FRAME.match(text)
         if m:
-            frames.append(dict(m.groupdict(), freed=freed))
+            f = m.groupdict()
+            if ARCH == "arm64":
+                exact = "P" in (f["marker"] or "")
+            elif ARCH == "riscv":
+                exact = (prev_func == "handle_exception" or
+                         (prev_func is None and
+                          RISCV_REGS_END.search(prev) is not None))
+            else:
+                exact = False
+            frames.append(dict(f, freed=freed, exact=exact))
+        prev, prev_func = text, (m.group("func") if m else None)
+    print(f"lines: {ADDR2LINE}; {sum(f['exact'] for f in frames)} frames "
+          f"at an exception PC, looked up as they are")
 
     for f in frames:
         obj = objs.get(f["mod"])
         f["obj"] = obj
         f["addr"] = obj.address(f["func"], int(f["off"], 16),
-                                int(f["size"], 16)) if obj else None
+                                int(f["size"], 16), f["exact"]) if obj else None
+        f["cands"] = (obj.candidates(f["func"], int(f["off"], 16),
+                                     int(f["size"], 16), f["exact"])
+                      if obj and f["addr"] is None else [])
     for obj in objs.values():
         obj.resolve([f["addr"] for f in frames
-                     if f["obj"] is obj and f["addr"] is not None])
+                     if f["obj"] is obj and f["addr"] is not None] +
+                    [a for f in frames if f["obj"] is obj for a in f["cands"]])
 
     failed = 0
     stats = collections.Counter()
@@ -138,6 +181,17 @@ def main():
         if f["obj"] is None:
             truth = None
             cls = f"module {f['mod']} not given to the checker"
+        elif f["addr"] is None and len(f["cands"]) > 1 and f["src"]:
+            # the kernel knew which one; the annotation must be the
+            # answer for one of them
+            answers = {normalize(f["obj"].queries.get(a, "??:0"), srctree,
+                                 os.path.dirname(f["obj"].path)
+                                 if f["obj"].relative else None)
+                       for a in f["cands"]}
+            truth = f["src"] if f["src"] in answers else sorted(
+                str(a) for a in answers)
+            stats["ambiguous"] += 1
+            cls = None
         elif f["addr"] is None:
             truth = None
             cls = ("symbol not unique in the object"
@@ -148,7 +202,7 @@ def main():
                               os.path.dirname(f["obj"].path)
                               if f["obj"].relative else None)
             cls = None
-        in_c = truth is not None and re.search(r"\.[ch]:\d+$", truth)
+        in_c = isinstance(truth, str) and re.search(r"\.[ch]:\d+$", truth)
         # a return address into vmlinux init text printed after that text
         # was freed: its table went with it, by design
         if (in_c and not f["src"] and f["freed"] and f["mod"] is None and
@@ -174,6 +228,9 @@ def main():
                        "no DWARF line for the address (assembly or no debug info)")
             classes[cls] += 1
 
+    if stats["ambiguous"]:
+        print(f"lines: {stats['ambiguous']} frames name a symbol that several "
+              f"functions have: checked against each of them")
     print(f"lines: {len(frames)} frames, {stats['annotated']} annotated, "
           f"{stats['match']} match addr2line; {stats['c_frames']} frames in C "
           f"code, {stats['c_annotated']} of them annotated")

@@ -9,31 +9,36 @@ Prints one PASS/FAIL line per check; exits 1 if any check failed.
 import re
 import sys
 
+# x86: " func+0x1/0x2 [mod] (file:line)"; arm64 adds the unwinder's
+# marker, " func+0x1/0x2 [mod] (P) (file:line)"; riscv starts with the
+# address, "[<ffffffff80001234>] func+0x1/0x2 [mod] (file:line)".
 FRAME = re.compile(
-    r"^\s*(?P<unrel>\? )?"
+    r"^\s*(?:\[<[0-9a-f]+>\] )?(?P<unrel>\? )?"
     r"(?:(?P<func>[\w.$]+)\+(?P<off>0x[0-9a-f]+)/(?P<size>0x[0-9a-f]+)"
-    r"(?: \[(?P<mod>\w+)\])?(?: \((?P<src>[^)]+)\))?"
+    r"(?: \[(?P<mod>\w+)\])?(?: \((?P<marker>[A-Z]+)\))?"
+    r"(?: \((?P<src>[^)]+)\))?"
     r"|(?P<addr>0x[0-9a-f]+))\s*$")
 
 
 def traces(lines):
-    """Yield (title line index, [frame dicts]) for every 'Call Trace:'."""
+    """Yield (index of the line before, [frame dicts]) for every trace.
+
+    A trace is a run of frame lines (x86's <IRQ>-style separators
+    included). It follows "Call Trace:" (x86, riscv's show_stack()),
+    "Call trace:" (arm64) or, for riscv's show_regs(), the register dump."""
     i = 0
     while i < len(lines):
-        if lines[i].rstrip().endswith("Call Trace:"):
-            start = i
-            frames = []
+        frames = []
+        start = i - 1
+        while i < len(lines):
+            text = re.sub(r"^\[\s*[\d.]+\]\s*", "", lines[i])
+            m = FRAME.match(text)
+            if m:
+                frames.append(m.groupdict())
+            elif not (frames and re.search(r"<(/?)(TASK|IRQ|NMI|EOI)>\s*$", text)):
+                break
             i += 1
-            while i < len(lines):
-                text = lines[i]
-                m = FRAME.match(re.sub(r"^\[\s*[\d.]+\]\s*", "", text))
-                if m:
-                    frames.append(m.groupdict())
-                elif re.search(r"<(/?)(TASK|IRQ|NMI|EOI)>\s*$", text):
-                    pass
-                else:
-                    break
-                i += 1
+        if frames:
             yield start, frames
         else:
             i += 1
@@ -58,7 +63,7 @@ def main():
 
     all_traces = list(traces(log))
     check(len(all_traces) >= 3, "traces found",
-          f"{len(all_traces)} 'Call Trace:' blocks, want >= 3 (dump_stack, WARN, sysrq-l)")
+          f"{len(all_traces)} traces, want >= 3 (dump_stack, WARN, sysrq-l)")
 
     # dump_stack() is called in level3 (through an inlined function); the
     # WARN's trace starts in level2, level3 being the RIP of its report.
