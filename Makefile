@@ -27,8 +27,9 @@ help:
 	@echo
 	@echo 'Main jobs (run as root on Debian 12; they install what they need):'
 	@echo '  demo       build the tree, boot the test kernel in QEMU, show what the series does'
-	@echo '  check      every test on 7.3 (KUnit on UML, host tests, fuzz, QEMU boot, export,'
-	@echo '             gate), then on 6.12 the export (git am), the boot test and the gate;'
+	@echo '  check      every test on 7.3 (KUnit on UML, QEMU boots of x86_64, arm64 and riscv64,'
+	@echo '             host tests, fuzz, export, gate), then on 6.12 the export (git am),'
+	@echo '             the x86_64 boot test and the gate;'
 	@echo '             ends with "N passed, N failed"'
 	@echo '  check-fresh make demo + make check of a clean clone in a throwaway'
 	@echo '             Debian 12 root (debootstrap): proves the README on a fresh'
@@ -42,6 +43,7 @@ help:
 	@echo '             (out/series-<minor>/ for another base)'
 	@echo '  kunit      run the KUnit suites of configs/kunit/.kunitconfig on UML'
 	@echo '  boot       build the x86_64 test kernel + module, boot it in QEMU, check the log'
+	@echo '             (ARCH=arm64 or ARCH=riscv: that architecture, also under TCG)'
 	@echo '  gate       checkpatch --strict, sparse (C=2) and kernel-doc on what the series changes'
 	@echo '  cocci      Coccinelle conversions: idempotency, arc/sh cross builds (W=1, sparse)'
 	@echo '             against the base tree, perf object, equivalence with the original codecs'
@@ -73,8 +75,9 @@ series: tree
 kunit: tree
 	@$(H)/kunit.sh
 
+# ARCH=arm64 or ARCH=riscv boots that architecture instead of x86_64.
 boot: tree
-	@$(H)/boot.sh
+	@BOOT_ARCH=$(ARCH) $(H)/boot.sh
 
 gate: tree
 	@$(H)/gate.sh
@@ -112,6 +115,7 @@ check-fresh: deps
 clean:
 	for d in $(BUILD) $(wildcard $(BUILD)/base-*); do \
 		rm -rf $$d/kunit $$d/x86 $$d/x86-nolineinfo $$d/boot $$d/host $$d/bench \
+			$$d/arm64 $$d/riscv $$d/boot-arm64 $$d/boot-riscv \
 			$$d/results $$d/cocci $$d/gate $$d/series-test; done
 	rm -rf $(OUT)
 

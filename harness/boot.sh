@@ -82,7 +82,8 @@ timed "build test module" quiet "$B/module.log" kmake M="$B/module" modules
 
 # Static /init on the kernel's own nolibc: no cross C library needed.
 rm -rf "$B/nolibc" && mkdir -p "$B/nolibc"
-quiet "$B/nolibc.log" make -C "$TREE/tools/include/nolibc" ARCH="$karch" \
+# O= sends its headers_install to the build directory, not the tree.
+quiet "$B/nolibc.log" make -C "$TREE/tools/include/nolibc" ARCH="$karch" O="$KO" \
 	headers_standalone OUTPUT="$B/nolibc/"
 quiet "$B/init.log" "${cross}gcc" -Os -Wall -Werror -nostdlib -static -fno-stack-protector \
 	-nostdinc -I"$B/nolibc/sysroot/include" -include nolibc.h \

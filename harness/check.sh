@@ -28,9 +28,11 @@ if grep -q '^FAIL ' "$R/tree.log"; then
 	say "no tree, nothing else can run"
 else
 	stage kunit "$REPO/harness/kunit.sh"
-	# boot before host-test: the lineinfo host tests also check the
-	# generator on the boot test's vmlinux and module.
+	# boots before host-test: the lineinfo host tests also check the
+	# generator on the boot tests' vmlinux and module of every architecture.
 	stage boot "$REPO/harness/boot.sh"
+	stage boot-arm64 env BOOT_ARCH=arm64 "$REPO/harness/boot.sh"
+	stage boot-riscv env BOOT_ARCH=riscv "$REPO/harness/boot.sh"
 	stage host-test "$REPO/harness/host-test.sh"
 	stage cocci "$REPO/harness/cocci.sh"
 	stage series "$REPO/harness/series-test.sh"

@@ -14,8 +14,11 @@ pkgs=(
 	# checkers (spatch loads libpython3.X.so, the unversioned name that
 	# only the -dev package has, for the .cocci's python rules)
 	sparse coccinelle python3-dev
-	# boot test
-	qemu-system-x86
+	# boot tests: x86_64, arm64 and riscv64 (qemu-system-arm has
+	# qemu-system-aarch64; qemu-system-misc has qemu-system-riscv64, whose
+	# OpenSBI firmware comes with qemu-system-data)
+	qemu-system-x86 qemu-system-arm qemu-system-misc
+	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
 	# make check-fresh: a throwaway Debian root
 	debootstrap
 	# cross builds of the converted arch code; perf's build needs pkg-config

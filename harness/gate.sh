@@ -26,10 +26,10 @@ for p in $(ls "$G"/patches/0*.patch | grep -v '/0000-'); do
 	n=$(basename "$p")
 	(cd "$TREE" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict --show-types \
 		--no-summary --quiet "$p") >"$G/$n.checkpatch.all" 2>&1 || true
-	python3 "$REPO/harness/checkpatch-filter.py" "$TREE" "$base" "$G" \
+	python3 "$REPO/harness/checkpatch-filter.py" "$TREE" "$base" "$G" "$p" \
 		<"$G/$n.checkpatch.all" >"$G/$n.checkpatch" 2>"$G/$n.checkpatch.pre"
 	if ! grep -qE '^(ERROR|WARNING|CHECK):' "$G/$n.checkpatch" &&
-	   ! grep -qv '^\(pre-existing\|system library\)' "$G/$n.checkpatch.pre"; then
+	   ! grep -qv '^\(pre-existing\|system library\|inherited\)' "$G/$n.checkpatch.pre"; then
 		pass "gate: checkpatch --strict $n$([ ! -s "$G/$n.checkpatch.pre" ] ||
 			echo " ($(wc -l <"$G/$n.checkpatch.pre") unavoidable findings dropped, see ${G#"$REPO"/}/$n.checkpatch.pre)")"
 	else
@@ -65,6 +65,8 @@ sparse_build() {
 	case $1 in
 	arch/sh/*) echo "$BUILD/sh sh sh4-linux-gnu-" ;;
 	arch/arc/*) echo "$BUILD/arc arc arc-linux-gnu-" ;;
+	arch/arm64/*) echo "$BUILD/arm64 arm64 aarch64-linux-gnu-" ;;
+	arch/riscv/*) echo "$BUILD/riscv riscv riscv64-linux-gnu-" ;;
 	arch/x86/* | kernel/module/* | kernel/lineinfo/*) echo "$BUILD/x86 x86_64 -" ;;
 	*) echo "$BUILD/kunit um -" ;;
 	esac
@@ -80,7 +82,8 @@ for line in "${changed[@]}"; do
 	case $f in tools/* | scripts/* | Documentation/* | usr/*) continue ;; esac
 	read -r o arch cross < <(sparse_build "$f")
 	if [ ! -f "$o/.config" ]; then
-		# make check builds arc, sh and UML only on the default base;
+		# make check builds arc, sh, UML, arm64 and riscv only on the
+		# default base;
 		# on another base only the boot kernel's files are checked
 		if [ "$KBASE" != "$DEFAULT_KBASE" ]; then
 			echo "SKIP gate: sparse $f: no ${o##*/} build on $KBASE (checked on $DEFAULT_KBASE)"
