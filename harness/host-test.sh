@@ -27,5 +27,12 @@ say "LEB128 host tests: $((SECONDS - t0)) s"
 t0=$SECONDS
 make -s -C "$REPO/test/lineinfo" check KTREE="$TREE" O="$BUILD/host/lineinfo" \
 	VMLINUX="$BUILD/x86/vmlinux" KO="$BUILD/boot/module/trace_test.ko" || FAILED=1
+# the arm64 (PIE, ET_DYN) and riscv64 boot kernels and their test module
+for a in arm64:aarch64-linux-gnu- riscv:riscv64-linux-gnu-; do
+	arch=${a%%:*}
+	make -s -C "$REPO/test/lineinfo" kernel KTREE="$TREE" O="$BUILD/host/lineinfo" \
+		KNAME="$arch-" CROSS_COMPILE="${a#*:}" VMLINUX="$BUILD/$arch/vmlinux" \
+		KO="$BUILD/boot-$arch/module/trace_test.ko" || FAILED=1
+done
 say "lineinfo host tests: $((SECONDS - t0)) s"
 exit $FAILED

@@ -540,6 +540,41 @@ static int cmp_cu_range(const void *a, const void *b)
 	return x->cu < y->cu ? -1 : x->cu > y->cu;
 }
 
+static void add_cu_range(Dwarf_Off cu, u64 lo, u64 len)
+{
+	static size_t alloc;
+
+	if (nr_cu_ranges == alloc) {
+		alloc = alloc ? 2 * alloc : 1024;
+		cu_ranges = xrealloc(cu_ranges, alloc * sizeof(*cu_ranges));
+	}
+	cu_ranges[nr_cu_ranges].cu = cu;
+	cu_ranges[nr_cu_ranges].lo = lo;
+	/* the last range also holds its end address */
+	cu_ranges[nr_cu_ranges++].hi = lo + len + 1;
+}
+
+/*
+ * The address ranges of the CUs from their DIEs (DW_AT_low_pc/high_pc or
+ * DW_AT_ranges), as .debug_aranges would list them. Code the linker
+ * discarded has empty ranges there and is left out.
+ */
+static void read_cu_die_ranges(Dwfl_Module *mod)
+{
+	Dwarf_Die *cu = NULL;
+	Dwarf_Addr bias;
+
+	while ((cu = dwfl_module_nextcu(mod, cu, &bias))) {
+		Dwarf_Addr base, start, end;
+		ptrdiff_t off = 0;
+
+		while ((off = dwarf_ranges(cu, off, &base, &start, &end)) > 0)
+			if (end > start)
+				add_cu_range(dwarf_dieoffset(cu), start + bias,
+					     end - start);
+	}
+}
+
 static void read_cu_ranges(Dwfl_Module *mod)
 {
 	Dwarf_Addr bias;
@@ -547,9 +582,22 @@ static void read_cu_ranges(Dwfl_Module *mod)
 	Dwarf_Aranges *ar;
 	size_t i, n;
 
-	if (!dw || dwarf_getaranges(dw, &ar, &n) || !n)
+	if (!dw)
 		return;
-	cu_ranges = xrealloc(NULL, n * sizeof(*cu_ranges));
+	if (dwarf_getaranges(dw, &ar, &n)) {
+		/*
+		 * libdw before 0.190 refuses a table with a (0, 0) pair
+		 * before its end, which riscv vmlinux files have for code
+		 * the linker discarded (address and length are relocated
+		 * to 0). Fall back to the CUs' own ranges: the same ranges
+		 * without the discarded code.
+		 */
+		if (want_stats)
+			fprintf(stderr, "lineinfo: libdw cannot read .debug_aranges (%s): CU ranges taken from the CU DIEs\n",
+				dwarf_errmsg(-1));
+		read_cu_die_ranges(mod);
+		n = 0;
+	}
 	for (i = 0; i < n; i++) {
 		Dwarf_Addr addr;
 		Dwarf_Word len;
@@ -557,11 +605,10 @@ static void read_cu_ranges(Dwfl_Module *mod)
 
 		if (dwarf_getarangeinfo(dwarf_onearange(ar, i), &addr, &len, &off))
 			die("bad .debug_aranges: %s", dwarf_errmsg(-1));
-		cu_ranges[nr_cu_ranges].cu = off;
-		cu_ranges[nr_cu_ranges].lo = addr + bias;
-		/* the last range also holds its end address */
-		cu_ranges[nr_cu_ranges++].hi = addr + bias + len + 1;
+		add_cu_range(off, addr + bias, len);
 	}
+	if (!nr_cu_ranges)
+		return;
 	qsort(cu_ranges, nr_cu_ranges, sizeof(*cu_ranges), cmp_cu_range);
 	for (i = 0; i + 1 < nr_cu_ranges; i++)
 		cu_ranges[i].hi = cu_ranges[i + 1].lo;
