@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# make demo: build the tree, boot the x86_64 test kernel with the test
-# module in QEMU, and show what the series does: an annotated stack trace,
-# how every annotation compares with addr2line, and what lineinfo costs.
+# make demo: build the tree, boot the x86_64, arm64 and riscv64 test
+# kernels with the test module in QEMU, and show what the series does: an
+# annotated stack trace per architecture, how every annotation compares
+# with addr2line, and what lineinfo costs on each.
 . "$(dirname "$0")/lib.sh"
 
 "$REPO/harness/tree.sh"
@@ -14,23 +15,38 @@ printf '\n== The series (%s on top of Linux %s) ==\n' \
 git -C "$TREE" log --reverse --format='  %s' "$base..refs/heads/$BRANCH"
 git -C "$TREE" diff --stat=72 "$base" "refs/heads/$BRANCH" | tail -n 1
 
-printf '\n== Booting the x86_64 test kernel in QEMU (first run builds it: 5-10 min) ==\n'
 rc=0
-"$REPO/harness/boot.sh" >"$BUILD/demo-boot.out" || rc=$?
-log=$BUILD/boot/serial.log
-if [ -f "$log" ]; then
-	printf '\nA stack trace from the test module (%s):\n\n' "${log#"$REPO"/}"
-	awk '/trace_test: dump_stack from an inlined function/ { on = 1 }
-	     on { print "  " $0; if (/<\/TASK>/) exit }' "$log" | tr -d '\r'
-fi
-printf '\nEvery annotated frame against addr2line on the same vmlinux and .ko:\n'
-grep -E '^(lines:|PASS lines|FAIL lines)' "$BUILD/demo-boot.out" | sed 's/^/  /'
-printf '\nAll boot checks: %s passed, %s failed\n' \
-	"$(grep -c '^PASS' "$BUILD/demo-boot.out")" "$(grep -c '^FAIL' "$BUILD/demo-boot.out")"
-grep '^FAIL' "$BUILD/demo-boot.out" | sed 's/^/  /' || true
+for a in x86_64 arm64 riscv; do
+	case $a in
+	x86_64) b=boot first="5-10 min" ;;
+	*) b=boot-$a first="3-5 min" ;;
+	esac
+	printf '\n== Booting the %s test kernel in QEMU (first run builds it: %s) ==\n' "$a" "$first"
+	out=$BUILD/demo-boot-$a.out
+	BOOT_ARCH=$a "$REPO/harness/boot.sh" >"$out" || rc=$?
+	log=$BUILD/$b/serial.log
+	if [ -f "$log" ]; then
+		printf '\nA stack trace from the test module (%s):\n\n' "${log#"$REPO"/}"
+		# from the module's message to the end of the trace: the first
+		# line after a frame that is neither a frame nor an x86 marker
+		tr -d '\r' <"$log" | awk '
+			/trace_test: dump_stack from an inlined function/ { on = 1 }
+			!on { next }
+			/\+0x[0-9a-f]+\/0x[0-9a-f]+/ { seen = 1; print "  " $0; next }
+			seen && !/<\/?(TASK|IRQ|NMI|EOI)>/ { exit }
+			{ print "  " $0 }'
+	fi
+	printf '\nEvery annotated frame against addr2line on the same vmlinux and .ko:\n'
+	grep -E '^(lines:|PASS lines|FAIL lines)' "$out" | sed 's/^/  /'
+	printf '\nAll %s boot checks: %s passed, %s failed\n' "$a" \
+		"$(grep -c '^PASS' "$out")" "$(grep -c '^FAIL' "$out")"
+	grep '^FAIL' "$out" | sed 's/^/  /' || true
+done
 
-printf '\n== What lineinfo costs on this configuration ==\n'
-"$REPO/harness/size.sh" 2>/dev/null | sed 's/^/  /' || rc=1
+printf '\n== What lineinfo costs on these configurations ==\n'
+for a in x86_64 arm64 riscv; do
+	BOOT_ARCH=$a "$REPO/harness/size.sh" 2>/dev/null | sed 's/^/  /' || rc=1
+done
 
 printf '\n== Not there yet ==\n'
 echo "  inlined frames: the annotation is the innermost line (in the inlined"

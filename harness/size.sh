@@ -1,17 +1,29 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Image size cost of lineinfo on the boot test's configuration: the same
-# x86_64 kernel built with and without CONFIG_KALLSYMS_LINEINFO (the
-# latter in build/x86-nolineinfo, mostly from ccache), vmlinux and bzImage.
+# Image size cost of lineinfo on a boot test's configuration: the same
+# kernel built with and without CONFIG_KALLSYMS_LINEINFO (the latter in
+# build/<arch>-nolineinfo, mostly from ccache): the loaded vmlinux and the
+# boot image (x86_64 bzImage, compressed; arm64 and riscv Image, not).
+#
+# BOOT_ARCH (make boot's ARCH): x86_64 (default), arm64 or riscv; the
+# kernel with lineinfo is make boot's.
 . "$(dirname "$0")/lib.sh"
 need_tree
 
-ON=$BUILD/x86
-OFF=$BUILD/x86-nolineinfo
-FRAG=$REPO/configs/x86/boot.config
-[ -f "$ON/vmlinux" ] || die "no $ON/vmlinux: run 'make boot' first"
+barch=${BOOT_ARCH:-x86_64}
+case $barch in
+x86_64) karch=x86_64 cross="" kdir=x86 cfg=x86 image=arch/x86/boot/bzImage target=bzImage ;;
+arm64) karch=arm64 cross=aarch64-linux-gnu- kdir=arm64 cfg=arm64 image=arch/arm64/boot/Image target=Image ;;
+riscv) karch=riscv cross=riscv64-linux-gnu- kdir=riscv cfg=riscv image=arch/riscv/boot/Image target=Image ;;
+*) die "BOOT_ARCH=$barch: x86_64, arm64 or riscv" ;;
+esac
+ON=$BUILD/$kdir
+OFF=$BUILD/$kdir-nolineinfo
+FRAG=$REPO/configs/$cfg/boot.config
+[ -f "$ON/vmlinux" ] || die "no $ON/vmlinux: run 'make boot ARCH=$barch' first"
 mkdir -p "$OFF"
+export CCACHE_NOHASHDIR=1
 kbuild_lock
 
 sed -e 's/^CONFIG_KALLSYMS_LINEINFO=y$/# CONFIG_KALLSYMS_LINEINFO is not set/' \
@@ -19,20 +31,21 @@ sed -e 's/^CONFIG_KALLSYMS_LINEINFO=y$/# CONFIG_KALLSYMS_LINEINFO is not set/' \
     -e '/^CONFIG_LINEINFO_KUNIT_TEST=m$/d' "$FRAG" >"$OFF/.leb128-fragment"
 stamp=$( (cat "$OFF/.leb128-fragment"; git -C "$TREE" ls-tree -r HEAD | grep 'Kconfig') | sha256sum | cut -c1-16)
 if [ "$(cat "$OFF/.leb128-config-stamp" 2>/dev/null)" != "$stamp" ]; then
-	timed "configure x86_64 without lineinfo" quiet "$OFF/config.log" bash -c "
+	timed "configure $barch without lineinfo" quiet "$OFF/config.log" bash -c "
 		set -e
-		make -C '$TREE' O='$OFF' ARCH=x86_64 tinyconfig
+		make -C '$TREE' O='$OFF' ARCH='$karch' CROSS_COMPILE='$cross' tinyconfig
 		cd '$OFF' && '$TREE/scripts/kconfig/merge_config.sh' -m -O '$OFF' '$OFF/.config' '$OFF/.leb128-fragment'
-		make -C '$TREE' O='$OFF' ARCH=x86_64 olddefconfig"
+		make -C '$TREE' O='$OFF' ARCH='$karch' CROSS_COMPILE='$cross' olddefconfig"
 	! grep -q '^CONFIG_KALLSYMS_LINEINFO=y' "$OFF/.config" || die "could not turn lineinfo off"
 	echo "$stamp" >"$OFF/.leb128-config-stamp"
 fi
-timed "build x86_64 without lineinfo (cold, ccache warm: ~2 min)" \
-	quiet "$OFF/build.log" make -C "$TREE" O="$OFF" ARCH=x86_64 CC="ccache gcc" -j"$JOBS" bzImage
+timed "build $barch without lineinfo (ccache warm: ~2 min)" \
+	quiet "$OFF/build.log" make -C "$TREE" O="$OFF" ARCH="$karch" CROSS_COMPILE="$cross" \
+	CC="ccache ${cross}gcc" -j"$JOBS" "$target"
 
-python3 - "$ON" "$OFF" <<'PY'
+python3 - "$ON" "$OFF" "$image" "$barch" <<'PY'
 import os, subprocess, sys
-on, off = sys.argv[1:3]
+on, off, image, arch = sys.argv[1:5]
 
 def tables(vmlinux):
     syms = {}
@@ -55,9 +68,9 @@ def loaded(vmlinux):
     return total
 
 rows = [("vmlinux (allocated sections)", loaded(f"{off}/vmlinux"), loaded(f"{on}/vmlinux")),
-        ("bzImage", os.path.getsize(f"{off}/arch/x86/boot/bzImage"),
-         os.path.getsize(f"{on}/arch/x86/boot/bzImage"))]
-print(f"lineinfo tables in vmlinux: {tables(on + '/vmlinux')} bytes")
+        (os.path.basename(image), os.path.getsize(f"{off}/{image}"),
+         os.path.getsize(f"{on}/{image}"))]
+print(f"{arch}: lineinfo tables in vmlinux: {tables(on + '/vmlinux')} bytes")
 print(f"{'image':30} {'without':>10} {'with':>10} {'cost':>10} {'cost %':>7}")
 for name, a, b in rows:
     print(f"{name:30} {a:10d} {b:10d} {b - a:10d} {100.0 * (b - a) / a:6.1f}%")
