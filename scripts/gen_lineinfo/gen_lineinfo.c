@@ -593,7 +593,8 @@ static void read_cu_ranges(Dwfl_Module *mod)
 		 * without the discarded code.
 		 */
 		if (want_stats)
-			fprintf(stderr, "lineinfo: libdw cannot read .debug_aranges (%s): CU ranges taken from the CU DIEs\n",
+			fprintf(stderr,
+				"lineinfo: no .debug_aranges (%s): CU ranges from the DIEs\n",
 				dwarf_errmsg(-1));
 		read_cu_die_ranges(mod);
 		n = 0;
