@@ -13,9 +13,9 @@ need_tree
 
 barch=${BOOT_ARCH:-x86_64}
 case $barch in
-x86_64) karch=x86_64 cross="" kdir=x86 cfg=x86 image=arch/x86/boot/bzImage target=bzImage ;;
-arm64) karch=arm64 cross=aarch64-linux-gnu- kdir=arm64 cfg=arm64 image=arch/arm64/boot/Image target=Image ;;
-riscv) karch=riscv cross=riscv64-linux-gnu- kdir=riscv cfg=riscv image=arch/riscv/boot/Image target=Image ;;
+x86_64 | x86) karch=x86_64 cross="" kdir=x86 cfg=x86 image=arch/x86/boot/bzImage target=bzImage ;;
+arm64 | aarch64) karch=arm64 cross=aarch64-linux-gnu- kdir=arm64 cfg=arm64 image=arch/arm64/boot/Image target=Image ;;
+riscv | riscv64) karch=riscv cross=riscv64-linux-gnu- kdir=riscv cfg=riscv image=arch/riscv/boot/Image target=Image ;;
 *) die "BOOT_ARCH=$barch: x86_64, arm64 or riscv" ;;
 esac
 ON=$BUILD/$kdir
@@ -49,12 +49,17 @@ on, off, image, arch = sys.argv[1:5]
 
 def tables(vmlinux):
     syms = {}
-    out = subprocess.run(["nm", vmlinux], capture_output=True, text=True).stdout
+    out = subprocess.run(["nm", vmlinux], capture_output=True, text=True,
+                         check=True).stdout
     for line in out.splitlines():
         p = line.split()
         if len(p) == 3:
             syms[p[2]] = int(p[0], 16)
-    return sum(syms.get(f"lineinfo_vmlinux{s}_end", 0) - syms.get(f"lineinfo_vmlinux{s}", 0)
+    names = [f"lineinfo_vmlinux{s}{e}" for s in ("", "_init") for e in ("", "_end")]
+    missing = [n for n in names if n not in syms]
+    if missing:
+        sys.exit(f"size: {vmlinux} has no {', '.join(missing)}")
+    return sum(syms[f"lineinfo_vmlinux{s}_end"] - syms[f"lineinfo_vmlinux{s}"]
                for s in ("", "_init"))
 
 def loaded(vmlinux):

@@ -556,8 +556,9 @@ static void add_cu_range(Dwarf_Off cu, u64 lo, u64 len)
 
 /*
  * The address ranges of the CUs from their DIEs (DW_AT_low_pc/high_pc or
- * DW_AT_ranges), as .debug_aranges would list them. Code the linker
- * discarded has empty ranges there and is left out.
+ * DW_AT_ranges), as .debug_aranges would list them. Empty ranges are left
+ * out: in a riscv vmlinux, code the linker discarded has both ends
+ * relocated to 0.
  */
 static void read_cu_die_ranges(Dwfl_Module *mod)
 {
@@ -1709,11 +1710,11 @@ int main(int argc, char **argv)
 			"lineinfo: %zu DWARF rows, srcroot %s, codes (address bits, line base): special %u %d, medium %u %d, large %u %d\n",
 			nr_rows, srcroot ? srcroot : "(none)", op_addr_bits, op_line_base,
 			med_addr_bits, med_line_base, large_addr_bits, large_line_base);
+		fprintf(stderr, "lineinfo: %zu entries, %u files, %zu blocks, %zu bytes = %.2f B/entry\n",
+			total_entries, tables[TEXT].nr_files + tables[INIT].nr_files,
+			tables[TEXT].nr_blocks + tables[INIT].nr_blocks,
+			total, total_entries ? (double)total / total_entries : 0.0);
 	}
-	fprintf(stderr, "lineinfo: %zu entries, %u files, %zu blocks, %zu bytes = %.2f B/entry\n",
-		total_entries, tables[TEXT].nr_files + tables[INIT].nr_files,
-		tables[TEXT].nr_blocks + tables[INIT].nr_blocks,
-		total, total_entries ? (double)total / total_entries : 0.0);
 
 	dwfl_end(dwfl);
 	close(fd);
