@@ -18,7 +18,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 H := $(REPO)/harness
 
-.PHONY: help deps tree series kunit boot gate check demo clean distclean \
+.PHONY: help deps tree series kunit boot boot-kasan gate check demo clean distclean \
 	host-test fuzz bench bench-distro cocci coccicheck check-fresh
 
 help:
@@ -44,6 +44,8 @@ help:
 	@echo '  kunit      run the KUnit suites of configs/kunit/.kunitconfig on UML'
 	@echo '  boot       build the x86_64 test kernel + module, boot it in QEMU, check the log'
 	@echo '             (ARCH=arm64 or ARCH=riscv: that architecture, also under TCG)'
+	@echo '  boot-kasan the x86_64 boot test with KASAN and UBSAN, and the module unload'
+	@echo '             race (lookups on another CPU while a module comes and goes)'
 	@echo '  gate       checkpatch --strict, sparse (C=2) and kernel-doc on what the series changes'
 	@echo '  cocci      Coccinelle conversions: idempotency, arc/sh cross builds (W=1, sparse)'
 	@echo '             against the base tree, perf object, equivalence with the original codecs'
@@ -78,6 +80,11 @@ kunit: tree
 # ARCH=arm64 or ARCH=riscv boots that architecture instead of x86_64.
 boot: tree
 	@BOOT_ARCH=$(ARCH) $(H)/boot.sh
+
+# x86_64 with KASAN and UBSAN (configs/x86/kasan.config), plus the
+# unload race test
+boot-kasan: tree
+	@BOOT_KASAN=1 $(H)/boot.sh
 
 gate: tree
 	@$(H)/gate.sh
@@ -115,7 +122,7 @@ check-fresh: deps
 clean:
 	for d in $(BUILD) $(wildcard $(BUILD)/base-*); do \
 		rm -rf $$d/kunit $$d/x86 $$d/x86-nolineinfo $$d/boot $$d/host $$d/bench \
-			$$d/arm64 $$d/riscv $$d/boot-arm64 $$d/boot-riscv \
+			$$d/arm64 $$d/riscv $$d/boot-arm64 $$d/boot-riscv $$d/x86-kasan $$d/boot-kasan \
 			$$d/results $$d/cocci $$d/gate $$d/series-test; done
 	rm -rf $(OUT)
 

@@ -9,6 +9,10 @@
 # BOOT_ARCH (make boot ARCH=...): x86_64 (default), arm64 or riscv.
 # Kernel build in build/<arch> (build/x86 for x86_64), the rest in
 # build/boot (x86_64) or build/boot-<arch>.
+#
+# BOOT_KASAN=1 (make boot-kasan): x86_64 with configs/x86/kasan.config on
+# top (KASAN, UBSAN) in build/x86-kasan and build/boot-kasan, plus the
+# unload race test (test/boot/race).
 . "$(dirname "$0")/lib.sh"
 need_tree
 
@@ -38,9 +42,16 @@ riscv | riscv64)
 *) die "BOOT_ARCH/ARCH=$barch: the boot test knows x86_64, arm64 and riscv" ;;
 esac
 cfgdir=${karch%_64}
+FRAG=$REPO/configs/$cfgdir/boot.config
+frags=("$FRAG")
+mem=512
+if [ "${BOOT_KASAN:-}" = 1 ]; then
+	[ "$barch" = x86_64 ] || die "BOOT_KASAN=1 is for x86_64"
+	kdir=x86-kasan bdir=boot-kasan mem=1024
+	frags+=("$REPO/configs/x86/kasan.config")
+fi
 KO=$BUILD/$kdir
 B=$BUILD/$bdir
-FRAG=$REPO/configs/$cfgdir/boot.config
 [ -f "$FRAG" ] || die "no $FRAG"
 command -v "${cross}gcc" >/dev/null || die "${cross}gcc not found: run 'make deps'"
 command -v "${qemu[0]}" >/dev/null || die "${qemu[0]} not found: run 'make deps'"
@@ -55,21 +66,21 @@ kbuild_lock
 
 # Generate .config only when the fragment or the tree's Kconfig changed,
 # so an unchanged tree is not rebuilt.
-stamp=$( (cat "$FRAG"; git -C "$TREE" ls-tree -r HEAD | grep 'Kconfig') | sha256sum | cut -c1-16)
+stamp=$( (cat "${frags[@]}"; git -C "$TREE" ls-tree -r HEAD | grep 'Kconfig') | sha256sum | cut -c1-16)
 if [ ! -f "$KO/.config" ] || [ "$(cat "$KO/.leb128-config-stamp" 2>/dev/null)" != "$stamp" ]; then
-	timed "configure $barch (tinyconfig + configs/$cfgdir/boot.config)" \
+	timed "configure $barch (tinyconfig + ${frags[*]#"$REPO"/})" \
 		quiet "$B/config.log" bash -c "
 		set -e
 		make -C '$TREE' O='$KO' ARCH='$karch' CROSS_COMPILE='$cross' tinyconfig
-		cd '$KO' && '$TREE/scripts/kconfig/merge_config.sh' -m -O '$KO' '$KO/.config' '$FRAG'
+		cd '$KO' && '$TREE/scripts/kconfig/merge_config.sh' -m -O '$KO' '$KO/.config' ${frags[*]}
 		make -C '$TREE' O='$KO' ARCH='$karch' CROSS_COMPILE='$cross' olddefconfig"
 	# Every symbol of the fragment must have survived olddefconfig.
 	bad=0
 	while read -r line; do
 		case $line in CONFIG_*=*) ;; *) continue ;; esac
 		grep -qx "$line" "$KO/.config" || { say "config: $line did not stick"; bad=1; }
-	done <"$FRAG"
-	[ $bad = 0 ] || die "configs/$cfgdir/boot.config does not apply cleanly to this tree"
+	done < <(cat "${frags[@]}")
+	[ $bad = 0 ] || die "${frags[*]#"$REPO"/} do not apply cleanly to this tree"
 	echo "$stamp" >"$KO/.leb128-config-stamp"
 fi
 
@@ -79,6 +90,13 @@ timed "build $barch $target + modules (cold: 4-10 min)" quiet "$B/build.log" kma
 rm -rf "$B/module" && mkdir -p "$B/module"
 cp "$REPO"/test/boot/module/* "$B/module/"
 timed "build test module" quiet "$B/module.log" kmake M="$B/module" modules
+race=()
+if [ "${BOOT_KASAN:-}" = 1 ]; then
+	rm -rf "$B/race" && mkdir -p "$B/race"
+	cp "$REPO"/test/boot/race/* "$B/race/"
+	timed "build race test modules" quiet "$B/race.log" kmake M="$B/race" modules
+	race=("$B/race/lineinfo_race_target.ko")
+fi
 
 # Static /init on the kernel's own nolibc: no cross C library needed.
 rm -rf "$B/nolibc" && mkdir -p "$B/nolibc"
@@ -88,6 +106,15 @@ quiet "$B/nolibc.log" make -C "$TREE/tools/include/nolibc" ARCH="$karch" O="$KO"
 quiet "$B/init.log" "${cross}gcc" -Os -Wall -Werror -nostdlib -static -fno-stack-protector \
 	-nostdinc -I"$B/nolibc/sysroot/include" -include nolibc.h \
 	-o "$B/init" "$REPO/test/boot/init.c" -lgcc
+# Copies of the test module whose line tables are damaged, one per class,
+# checked first against the same lookup code built for the host (ASan).
+WHY=$B/why
+gcc -std=gnu11 -g -O1 -Wall -Werror -fsanitize=address,undefined -I"$REPO/include" \
+	-I"$TREE/tools/include" "$REPO/test/lineinfo/why.c" "$REPO/kernel/lineinfo/lineinfo.c" \
+	"$REPO/lib/leb128.c" -o "$WHY"
+OBJCOPY=${cross}objcopy python3 "$REPO/test/boot/corrupt-lineinfo.py" \
+	"$KO/scripts/gen_lineinfo/gen_lineinfo" "$WHY" "$B/module/trace_test.ko" "$B/corrupt" ||
+	fail "boot $barch: corrupt-lineinfo.py"
 cat >"$B/initramfs.list" <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
@@ -95,7 +122,20 @@ dir /proc 0755 0 0
 file /init $B/init 0755 0 0
 file /trace_test.ko $B/module/trace_test.ko 0644 0 0
 file /lineinfo_kunit.ko $KO/lib/tests/lineinfo_kunit.ko 0644 0 0
+dir /corrupt 0755 0 0
+file /corrupt/classes $B/corrupt/classes 0644 0 0
+file /corrupt/intact.ko $B/corrupt/intact.ko 0644 0 0
 LIST
+while IFS=$'\t' read -r c _; do
+	echo "file /corrupt/$c.ko $B/corrupt/$c.ko 0644 0 0"
+done <"$B/corrupt/classes" >>"$B/initramfs.list"
+if [ ${#race[@]} != 0 ]; then
+	cat >>"$B/initramfs.list" <<LIST
+dir /race 0755 0 0
+file /race/lineinfo_race.ko $B/race/lineinfo_race.ko 0644 0 0
+file /race/lineinfo_race_target.ko $B/race/lineinfo_race_target.ko 0644 0 0
+LIST
+fi
 "$KO/usr/gen_init_cpio" "$B/initramfs.list" >"$B/initramfs.cpio"
 
 # TCG by default: it boots these kernels in seconds and behaves the same
@@ -104,7 +144,7 @@ accel=${QEMU_ACCEL:-tcg}
 say "booting $barch in QEMU ($accel) ..."
 t0=$SECONDS
 rc=0
-timeout 300 "${qemu[@]}" -accel "$accel" -m 512 -nographic -no-reboot \
+timeout 300 "${qemu[@]}" -accel "$accel" -m "$mem" -nographic -no-reboot \
 	-kernel "$KO/$image" -initrd "$B/initramfs.cpio" \
 	-append "$console panic=-1 oops=panic loglevel=7 sysrq_always_enabled" \
 	</dev/null >"$B/serial.log" 2>&1 || rc=$?
@@ -116,9 +156,18 @@ python3 "$REPO/test/boot/check-log.py" "$B/serial.log" || FAILED=1
 # The lineinfo KUnit suite, loaded as a module on 2 CPUs.
 python3 "$REPO/test/boot/check-kunit.py" "$B/serial.log" || FAILED=1
 
+# The copies with damaged line tables: one warning each, no annotation
+# from the damaged table, the module works, nothing crashes.
+python3 "$REPO/test/boot/check-corrupt.py" "$B/serial.log" "$B/corrupt/classes" || FAILED=1
+
 # Every source line the kernel printed, against addr2line on the same files.
 CROSS_COMPILE=$cross BOOT_ARCH=$barch python3 "$REPO/test/boot/check-lines.py" \
-	"$B/serial.log" "$KO/vmlinux" "$TREE" "$B/module/trace_test.ko" || FAILED=1
+	"$B/serial.log" "$KO/vmlinux" "$TREE" "$B/module/trace_test.ko" "${race[@]}" || FAILED=1
+
+# The unload race: every answer right or empty, no KASAN report.
+if [ ${#race[@]} != 0 ]; then
+	python3 "$REPO/test/boot/check-race.py" "$B/serial.log" || FAILED=1
+fi
 
 # scripts/decode_stacktrace.sh must decode an annotated log exactly as the
 # same log without the annotations.

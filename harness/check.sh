@@ -33,6 +33,7 @@ else
 	stage boot "$REPO/harness/boot.sh"
 	stage boot-arm64 env BOOT_ARCH=arm64 "$REPO/harness/boot.sh"
 	stage boot-riscv env BOOT_ARCH=riscv "$REPO/harness/boot.sh"
+	stage boot-kasan env BOOT_KASAN=1 "$REPO/harness/boot.sh"
 	stage host-test "$REPO/harness/host-test.sh"
 	stage cocci "$REPO/harness/cocci.sh"
 	stage series "$REPO/harness/series-test.sh"

@@ -170,6 +170,8 @@ struct lineinfo_block {
 int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 		    const char **file, unsigned int *line);
 int lineinfo_validate(const void *table, size_t table_size);
+int lineinfo_validate_why(const void *table, size_t table_size,
+			  const char **why);
 int lineinfo_check(const void *table, size_t table_size);
 int __lineinfo_lookup(const void *table, unsigned long offset,
 		      const char **file, unsigned int *line);

@@ -27,6 +27,18 @@
 /* lineinfo_find_block() result when no block starts at or before an offset */
 #define LINEINFO_NO_BLOCK	(~0U)
 
+/*
+ * lineinfo_bad() - return @err, and tell lineinfo_validate_why()'s caller
+ * why: @why is NULL on the lookup paths, where this folds away.
+ */
+static __always_inline int lineinfo_bad(const char **why, const char *reason,
+					int err)
+{
+	if (why)
+		*why = reason;
+	return err;
+}
+
 /* The parts of a table, located and checked by lineinfo_parse(). */
 struct lineinfo_parts {
 	const struct lineinfo_header *hdr;
@@ -139,6 +151,7 @@ static __always_inline void lineinfo_parts(const void *table,
  * @table: start of the table
  * @table_size: number of readable bytes at @table
  * @p: where to store the parts
+ * @why: if not NULL, where to store the reason when the table is refused
  *
  * Checks the header and that every part lies inside the table; the parts'
  * contents are checked by their users.  Work is bounded by
@@ -150,34 +163,43 @@ static __always_inline void lineinfo_parts(const void *table,
  */
 static __always_inline int lineinfo_parse(const void *table,
 					  size_t table_size,
-					  struct lineinfo_parts *p)
+					  struct lineinfo_parts *p,
+					  const char **why)
 {
 	const struct lineinfo_header *hdr = table;
 	const struct lineinfo_section *sect;
 	const u8 *base = table;
 	u32 size, hs, ns, i;
 
-	if (unlikely(!table || ((unsigned long)table & (LINEINFO_ALIGN - 1)) ||
-		     table_size < sizeof(*hdr)))
-		return -EINVAL;
+	if (unlikely(!table))
+		return lineinfo_bad(why, "no table", -EINVAL);
+	if (unlikely((unsigned long)table & (LINEINFO_ALIGN - 1)))
+		return lineinfo_bad(why, "misaligned", -EINVAL);
+	if (unlikely(table_size < sizeof(*hdr)))
+		return lineinfo_bad(why, "truncated header", -EINVAL);
 	if (unlikely(hdr->magic != LINEINFO_MAGIC))
-		return -EBADMSG;
-	if (unlikely(hdr->version != LINEINFO_VERSION || hdr->incompat_flags))
-		return -EPROTO;
+		return lineinfo_bad(why, "bad magic", -EBADMSG);
+	if (unlikely(hdr->version != LINEINFO_VERSION))
+		return lineinfo_bad(why, "unknown version", -EPROTO);
+	if (unlikely(hdr->incompat_flags))
+		return lineinfo_bad(why, "unknown incompatible flags", -EPROTO);
 	size = hdr->table_size;
 	hs = hdr->hdr_size;
 	ns = hdr->nr_sections;
 	if (unlikely(size > table_size))
-		return -EINVAL;
+		return lineinfo_bad(why, "truncated", -EINVAL);
 	/* ns - LINEINFO_NR_REQUIRED wraps when ns < LINEINFO_NR_REQUIRED */
 	if (unlikely(hs < sizeof(*hdr) || hs & (LINEINFO_ALIGN - 1) ||
 		     ns - LINEINFO_NR_REQUIRED >
 		     LINEINFO_MAX_SECTIONS - LINEINFO_NR_REQUIRED ||
-		     (u64)hs + ns * sizeof(*sect) > size ||
-		     hdr->op_addr_bits > LINEINFO_MAX_ADDR_BITS ||
+		     (u64)hs + ns * sizeof(*sect) > size))
+		return lineinfo_bad(why, "section descriptors out of range",
+				    -EBADMSG);
+	if (unlikely(hdr->op_addr_bits > LINEINFO_MAX_ADDR_BITS ||
 		     hdr->op_med_addr_bits > LINEINFO_MAX_MED_ADDR_BITS ||
 		     hdr->op_large_addr_bits > LINEINFO_MAX_LARGE_ADDR_BITS))
-		return -EBADMSG;
+		return lineinfo_bad(why, "entry code sizes out of range",
+				    -EBADMSG);
 
 	/*
 	 * Unknown parts may be ignored unless marked as required; the page
@@ -186,12 +208,14 @@ static __always_inline int lineinfo_parse(const void *table,
 	sect = (const void *)(base + hs);
 	for (i = LINEINFO_NR_REQUIRED; i < ns; i++) {
 		if (sect[i].type & LINEINFO_SECT_REQUIRED)
-			return -EPROTO;
+			return lineinfo_bad(why, "unknown required section type",
+					    -EPROTO);
 		if (sect[i].type == LINEINFO_SECT_PAGES &&
 		    (!lineinfo_part_ok(&sect[i], LINEINFO_SECT_PAGES, size) ||
 		     (sect[i].offset | sect[i].size) & 3 || sect[i].size < 8 ||
 		     *(const u32 *)(base + sect[i].offset) > 31))
-			return -EBADMSG;
+			return lineinfo_bad(why, "page index out of range",
+					    -EBADMSG);
 	}
 
 	/* The required parts come first, in a fixed order, inside the table. */
@@ -200,10 +224,11 @@ static __always_inline int lineinfo_parse(const void *table,
 		     !lineinfo_part_ok(&sect[2], LINEINFO_SECT_BLOCKS, size) ||
 		     !lineinfo_part_ok(&sect[3], LINEINFO_SECT_STRINGS, size) ||
 		     (sect[0].offset | sect[1].offset) & 3))
-		return -EBADMSG;
+		return lineinfo_bad(why, "section offset or size out of range",
+				    -EBADMSG);
 	/* A final NUL bounds every string of the part. */
 	if (unlikely(!sect[3].size || base[sect[3].offset + sect[3].size - 1]))
-		return -EBADMSG;
+		return lineinfo_bad(why, "unterminated file name", -EBADMSG);
 
 	lineinfo_parts(table, p);
 	return 0;
@@ -247,6 +272,7 @@ static noinline const u8 *lineinfo_long(const u8 *q, const u8 *lim, u8 op,
  * @p: parts of the table
  * @i: block number, below @p->nr_blocks
  * @b: where to store the parts
+ * @why: if not NULL, where to store the reason of a failure
  *
  * A block is a ULEB128 palette size in bytes, the palette, a segment
  * count, that many segment records of %LINEINFO_SEG_REC bytes and the
@@ -256,7 +282,8 @@ static noinline const u8 *lineinfo_long(const u8 *q, const u8 *lim, u8 op,
  * Return: 0 or -EBADMSG if the parts do not fit in the block.
  */
 static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
-					  u32 i, struct lineinfo_blk *b)
+					  u32 i, struct lineinfo_blk *b,
+					  const char **why)
 {
 	u32 start = p->index[i].data, end, pal_size, n;
 	const u8 *q, *lim;
@@ -264,12 +291,15 @@ static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
 
 	end = i + 1 < p->nr_blocks ? p->index[i + 1].data : p->blocks_size;
 	if (start > end || end > p->blocks_size)
-		return -EBADMSG;
+		return lineinfo_bad(why, "block out of range", -EBADMSG);
 	q = p->blocks + start;
 	lim = p->blocks + end;
 	ret = __leb128_decode_u32(q, lim, &pal_size);
+	if (ret == -EOVERFLOW)
+		return lineinfo_bad(why, "overlong varint (palette size)",
+				    -EBADMSG);
 	if (ret < 0 || pal_size >= lim - q - ret)
-		return -EBADMSG;
+		return lineinfo_bad(why, "palette beyond its block", -EBADMSG);
 	q += ret;
 	b->pal = q;
 	b->pal_end = q + pal_size;
@@ -277,7 +307,8 @@ static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
 	/* q < lim: the palette size check above leaves room for the count */
 	n = *q++;
 	if (n * LINEINFO_SEG_REC > lim - q)
-		return -EBADMSG;
+		return lineinfo_bad(why, "segment records beyond their block",
+				    -EBADMSG);
 	b->nr_seg = n;
 	b->rec = q;
 	b->data = q + n * LINEINFO_SEG_REC;
@@ -554,7 +585,7 @@ static __always_inline int lineinfo_find(const struct lineinfo_parts *p,
 	i = lineinfo_find_block(p, offset);
 	if (i == LINEINFO_NO_BLOCK)
 		return -ENOENT;
-	ret = lineinfo_block(p, i, &b);
+	ret = lineinfo_block(p, i, &b, NULL);
 	if (!ret)
 		ret = lineinfo_seek(&b, offset - b.addr, &q, &lim, &addr, &gap);
 	if (!ret)
@@ -599,7 +630,7 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 	struct lineinfo_parts p;
 	int ret;
 
-	ret = lineinfo_parse(table, table_size, &p);
+	ret = lineinfo_parse(table, table_size, &p, NULL);
 	if (ret)
 		return ret;
 	return lineinfo_find(&p, offset, file, line);
@@ -646,7 +677,7 @@ int lineinfo_check(const void *table, size_t table_size)
 {
 	struct lineinfo_parts p;
 
-	return lineinfo_parse(table, table_size, &p);
+	return lineinfo_parse(table, table_size, &p, NULL);
 }
 EXPORT_SYMBOL_IF_KUNIT(lineinfo_check);
 
@@ -657,13 +688,14 @@ EXPORT_SYMBOL_IF_KUNIT(lineinfo_check);
  * @k: segment number, at most @b->nr_seg
  * @limit: the offset every entry of the segment must stay below
  * @max_slot: in/out: the highest palette slot used so far
+ * @why: if not NULL, where to store the reason of a failure
  *
  * Context: Any context.
  * Return: 0 or -EBADMSG.
  */
 static int lineinfo_validate_segment(const struct lineinfo_parts *p,
 				     const struct lineinfo_blk *b, u32 k,
-				     u64 limit, u32 *max_slot)
+				     u64 limit, u32 *max_slot, const char **why)
 {
 	struct lineinfo_state st;
 	u64 rel = 0, addr;
@@ -678,29 +710,74 @@ static int lineinfo_validate_segment(const struct lineinfo_parts *p,
 	}
 	ret = lineinfo_seek(b, rel, &q, &lim, &addr, &gap);
 	if (ret)
-		return ret;
+		return lineinfo_bad(why, "segment record past its block", ret);
 	/* a later segment's first entry is one byte above its start */
 	if (k) {
 		ret = lineinfo_scan(p, b, q, lim, addr, gap, b->addr + rel, &st);
 		if (ret)
-			return ret;
+			return lineinfo_bad(why, "corrupt entry", ret);
 		if (st.addr != b->addr + rel)
-			return -EBADMSG;
+			return lineinfo_bad(why, "segment does not start at its record",
+					    -EBADMSG);
 	}
 	ret = lineinfo_scan(p, b, q, lim, addr, gap, limit - 1, &st);
 	if (ret)
-		return ret;
+		return lineinfo_bad(why, "corrupt entry", ret);
 	if (st.pos != st.end)
-		return -EBADMSG;
+		return lineinfo_bad(why, "entries beyond their segment", -EBADMSG);
 	if (st.max_slot > *max_slot)
 		*max_slot = st.max_slot;
 	return 0;
 }
 
 /**
- * lineinfo_validate() - check a whole table once
+ * lineinfo_validate_palette() - check the palette of a block
+ * @p: parts of the table
+ * @b: the block
+ * @nr_slots: where to store the number of slots
+ * @why: if not NULL, where to store the reason of a failure
+ *
+ * The palette must be a whole number of (file, line) pairs of u32
+ * varints, each file inside the file table.
+ *
+ * Context: Any context.
+ * Return: 0 or -EBADMSG.
+ */
+static int lineinfo_validate_palette(const struct lineinfo_parts *p,
+				     const struct lineinfo_blk *b,
+				     u32 *nr_slots, const char **why)
+{
+	const u8 *q = b->pal;
+	u32 n = 0, file, line;
+	int ret;
+
+	while (q < b->pal_end) {
+		ret = __leb128_decode_u32(q, b->pal_end, &file);
+		if (ret < 0)
+			goto bad;
+		q += ret;
+		ret = __leb128_decode_u32(q, b->pal_end, &line);
+		if (ret < 0)
+			goto bad;
+		q += ret;
+		if (file >= p->nr_files)
+			return lineinfo_bad(why, "file id out of range", -EBADMSG);
+		n++;
+	}
+	*nr_slots = n;
+	return 0;
+bad:
+	if (ret == -EOVERFLOW)
+		return lineinfo_bad(why, "overlong varint in a palette", -EBADMSG);
+	return lineinfo_bad(why, "truncated palette", -EBADMSG);
+}
+
+/**
+ * lineinfo_validate_why() - check a whole table once, and say what is wrong
  * @table: lineinfo table, 4-byte aligned
  * @table_size: number of readable bytes at @table
+ * @why: if not NULL, where to store a short reason (a string constant)
+ *	when the table is refused, for a warning such as the module loader's
  *
  * Decodes every segment of every block and checks that the index and the
  * segment records are sorted, that each segment ends before the next one
@@ -712,49 +789,61 @@ static int lineinfo_validate_segment(const struct lineinfo_parts *p,
  * Context: Any context.
  * Return: 0 if the table is valid, -EINVAL, -EBADMSG or -EPROTO if not.
  */
-int lineinfo_validate(const void *table, size_t table_size)
+int lineinfo_validate_why(const void *table, size_t table_size,
+			  const char **why)
 {
 	struct lineinfo_parts p;
-	struct lineinfo_state st;
 	struct lineinfo_blk b;
-	u32 i, k, f, l, a, prev, max_slot;
+	u32 i, k, a, prev, max_slot, nr_slots;
 	u64 limit;
 	int ret;
 
-	ret = lineinfo_parse(table, table_size, &p);
+	ret = lineinfo_parse(table, table_size, &p, why);
 	if (ret)
 		return ret;
 	if (p.hdr->nr_blocks != p.nr_blocks || p.hdr->nr_files != p.nr_files)
-		return -EBADMSG;
+		return lineinfo_bad(why, "header counts disagree with the parts",
+				    -EBADMSG);
 	for (i = 0; i < p.nr_files; i++)
 		if (p.files[i] >= p.strings_size)
-			return -EBADMSG;
-	/* each page names the last block starting at or before it */
+			return lineinfo_bad(why, "file name offset out of range",
+					    -EBADMSG);
+	/*
+	 * The index is sorted, and each page names the last block at or
+	 * before its start.
+	 */
+	for (i = 0; i < p.nr_blocks; i++)
+		if (p.index[i].addr >= p.text_end ||
+		    (i && p.index[i].addr <= p.index[i - 1].addr))
+			return lineinfo_bad(why, "block index unsorted or beyond the text",
+					    -EBADMSG);
 	for (i = 0, k = 0; p.pages && i < p.nr_pages; i++) {
 		u64 start = (u64)i << p.page_shift;
 
 		while (k + 1 < p.nr_blocks && p.index[k + 1].addr <= start)
 			k++;
 		if (p.pages[i] != k)
-			return -EBADMSG;
+			return lineinfo_bad(why, "wrong page index entry", -EBADMSG);
 	}
 	for (i = 0; i < p.nr_blocks; i++) {
-		if (p.index[i].addr >= p.text_end ||
-		    (i && p.index[i].addr <= p.index[i - 1].addr))
-			return -EBADMSG;
-		ret = lineinfo_block(&p, i, &b);
+		ret = lineinfo_block(&p, i, &b, why);
+		if (ret)
+			return ret;
+		ret = lineinfo_validate_palette(&p, &b, &nr_slots, why);
 		if (ret)
 			return ret;
 		/* no entry may reach the next block or text_end */
 		limit = i + 1 < p.nr_blocks ? p.index[i + 1].addr : p.text_end;
 		if (limit > p.text_end)
-			return -EBADMSG;
+			return lineinfo_bad(why, "block index beyond the text",
+					    -EBADMSG);
 		/* segments start in order, inside the block's range */
 		for (k = 0, prev = 0; k < b.nr_seg; k++, prev = a) {
 			a = b.rec[k * LINEINFO_SEG_REC + 1] |
 			    (u32)b.rec[k * LINEINFO_SEG_REC + 2] << 8;
 			if (a <= prev || b.addr + a >= limit)
-				return -EBADMSG;
+				return lineinfo_bad(why, "segment record out of order",
+						    -EBADMSG);
 		}
 		max_slot = 0;
 		for (k = 0; k <= b.nr_seg; k++) {
@@ -763,21 +852,32 @@ int lineinfo_validate(const void *table, size_t table_size)
 			if (k < b.nr_seg)
 				end = b.addr + (b.rec[k * LINEINFO_SEG_REC + 1] |
 					(u32)b.rec[k * LINEINFO_SEG_REC + 2] << 8);
-			ret = lineinfo_validate_segment(&p, &b, k, end, &max_slot);
+			ret = lineinfo_validate_segment(&p, &b, k, end, &max_slot,
+							why);
 			if (ret)
 				return ret;
 		}
-		/* every slot up to the highest one used must be in the palette */
-		st.pal = b.pal;
-		st.pal_end = b.pal_end;
-		st.slot = 0;
-		st.cur = 0;
-		for (k = 0; k <= max_slot; k++) {
-			ret = lineinfo_resolve(&p, &st, k, &f, &l);
-			if (ret)
-				return ret;
-		}
+		/* every slot up to the highest one used is in the palette */
+		if (max_slot >= nr_slots)
+			return lineinfo_bad(why, "palette slot out of range",
+					    -EBADMSG);
 	}
 	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(lineinfo_validate_why);
+
+/**
+ * lineinfo_validate() - check a whole table once
+ * @table: lineinfo table, 4-byte aligned
+ * @table_size: number of readable bytes at @table
+ *
+ * lineinfo_validate_why() without the reason.
+ *
+ * Context: Any context.
+ * Return: 0 if the table is valid, -EINVAL, -EBADMSG or -EPROTO if not.
+ */
+int lineinfo_validate(const void *table, size_t table_size)
+{
+	return lineinfo_validate_why(table, table_size, NULL);
 }
 EXPORT_SYMBOL_IF_KUNIT(lineinfo_validate);

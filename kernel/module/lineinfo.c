@@ -21,6 +21,7 @@
 static void module_lineinfo_check(struct module *mod, struct mod_lineinfo *li,
 				  const char *what)
 {
+	const char *why = "unknown";
 	int ret;
 
 	if (!li->table)
@@ -30,10 +31,10 @@ static void module_lineinfo_check(struct module *mod, struct mod_lineinfo *li,
 		li->table = NULL;
 		return;
 	}
-	ret = lineinfo_validate(li->table, li->size);
+	ret = lineinfo_validate_why(li->table, li->size, &why);
 	if (ret) {
-		pr_warn("%s: ignoring malformed line table %s (%d)\n",
-			mod->name, what, ret);
+		pr_warn("%s: ignoring malformed line table %s: %s (%d)\n",
+			mod->name, what, why, ret);
 		li->table = NULL;
 		li->size = 0;
 	}

@@ -1295,6 +1295,7 @@ static void lineinfo_test_corrupt(struct kunit *test)
 	struct lineinfo_answer a;
 	struct lineinfo_probe p;
 	u32 text_end, name, f, nr_files;
+	const char *why;
 	int ret;
 
 	/* The suite's table is valid and answers the probe exactly. */
@@ -1341,6 +1342,14 @@ static void lineinfo_test_corrupt(struct kunit *test)
 
 	lineinfo_expect_ret(test, "validate", lineinfo_validate(t.data, t.size),
 			    c->validate);
+	/* the same verdict with a reason, and a reason only for a refusal */
+	why = NULL;
+	ret = lineinfo_validate_why(t.data, t.size, &why);
+	KUNIT_EXPECT_EQ(test, ret, lineinfo_validate(t.data, t.size));
+	if (ret)
+		KUNIT_EXPECT_TRUE_MSG(test, why && why[0], "refused without a reason");
+	else
+		KUNIT_EXPECT_NULL(test, why);
 	if (c->lookup == LT_SAME) {
 		lineinfo_expect_same(test, &t, t.target);
 	} else {

@@ -40,6 +40,9 @@ FRAME = re.compile(
     r"(?: \((?P<src>[^)]+:\d+)\))?\s*$")
 # riscv __show_regs(): the last line of the register dump
 RISCV_REGS_END = re.compile(r"status: [0-9a-f]+ badaddr: [0-9a-f]+ cause: ")
+# riscv: symbols in [handle_exception, ret_from_exception_end), after
+# which walk_stackframe() continues at the PC the exception interrupted
+RISCV_EXCEPTION_ENTRY = ("handle_exception", "ret_from_exception")
 ARCH = os.environ.get("BOOT_ARCH", "x86_64")
 ADDR2LINE = os.environ.get("CROSS_COMPILE", "") + "addr2line"
 
@@ -140,8 +143,16 @@ def main():
     freed = False   # vmlinux's init text (and its line table) freed
     prev = ""       # the previous line of the log
     prev_func = None  # the function of the previous line if it is a frame
+    skip = False
     for text in open(log, errors="replace"):
         text = text.rstrip("\r\n")
+        # copies of the module with damaged tables: check-corrupt.py's
+        # (the undamaged copy, with its regenerated tables, is checked)
+        mark = re.search(r"init: corrupt (\S+)$", text)
+        if mark:
+            skip = mark.group(1) not in ("intact", "tables")
+        if skip:
+            continue
         if "Freeing unused kernel image (initmem) memory" in text:
             freed = True
         m = FRAME.match(text)
@@ -150,7 +161,7 @@ def main():
             if ARCH == "arm64":
                 exact = "P" in (f["marker"] or "")
             elif ARCH == "riscv":
-                exact = (prev_func == "handle_exception" or
+                exact = (prev_func in RISCV_EXCEPTION_ENTRY or
                          (prev_func is None and
                           RISCV_REGS_END.search(prev) is not None))
             else:

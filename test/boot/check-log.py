@@ -45,7 +45,13 @@ def traces(lines):
 
 
 def main():
-    log = open(sys.argv[1], errors="replace").read().splitlines()
+    whole = open(sys.argv[1], errors="replace").read().splitlines()
+    # the copies with damaged tables and the race are checked elsewhere
+    log = whole
+    for i, line in enumerate(whole):
+        if "init: corrupt tables start" in line or "init: race start" in line:
+            log = whole[:i]
+            break
     failed = 0
 
     def check(ok, name, why=""):
@@ -59,7 +65,8 @@ def main():
     text = "\n".join(log)
     check("init: boot test start" in text, "init ran", "no 'init: boot test start'")
     check("trace_test: loaded" in text, "module loaded", "no 'trace_test: loaded'")
-    check("init: boot test done" in text, "init finished", "no 'init: boot test done'")
+    check(any("init: boot test done" in line for line in whole), "init finished",
+          "no 'init: boot test done'")
 
     all_traces = list(traces(log))
     check(len(all_traces) >= 3, "traces found",

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint64_t off, probes[6];
-	const char *file;
+	const char *file, *why;
 	unsigned int line;
 	uint8_t *t;
 	size_t n;
@@ -42,6 +42,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	checked = lineinfo_check(t, n) == 0;
 	/* every table lineinfo_validate() accepts has a valid header */
 	if (valid && !checked)
+		abort();
+	/* the same verdict with a reason, and a reason only for a refusal */
+	why = NULL;
+	if ((lineinfo_validate_why(t, n, &why) == 0) != valid ||
+	    (valid ? why != NULL : !why || !why[0]))
 		abort();
 	probes[0] = off;
 	probes[1] = off & 0xffff;

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Write corrupted copies of a module, one per class of line table damage.
+
+usage: corrupt-lineinfo.py GEN_LINEINFO WHY MODULE.ko OUTDIR
+
+(OBJCOPY in the environment: the objcopy for the module's architecture.)
+
+Only the contents of .mod_lineinfo (and, for one class,
+.init.mod_lineinfo) change, with objcopy --update-section, so every copy
+still loads. The tables are first regenerated from the module's DWARF
+with small blocks (gen_lineinfo --block 4 --segment 2), so that the table
+has several blocks, segment records and a page index to damage;
+OUTDIR/intact.ko has those tables undamaged and must load with its
+frames annotated.
+
+Each class below damages what it names and expects the reason that
+lineinfo_validate_why() must give; WHY (test/lineinfo/why.c: the same
+lookup code, built for the host with ASan) must agree, or this tool
+fails. OUTDIR/classes lists "class<TAB>section<TAB>reason" for the boot
+checker.
+"""
+import os
+import shutil
+import struct
+import subprocess
+import sys
+
+HDR = struct.Struct("<IHHIIIIIIIIBbBBhHi")
+SECT = struct.Struct("<III")
+T_INDEX, T_FILES, T_BLOCKS, T_STRINGS = (0x80000001, 0x80000003,
+                                         0x80000002, 0x80000004)
+T_PAGES = 5
+
+
+def uleb(buf, pos):
+    """(value, length) of the ULEB128 at buf[pos:]."""
+    val = shift = 0
+    n = 0
+    while True:
+        b = buf[pos + n]
+        val |= (b & 0x7f) << shift
+        shift += 7
+        n += 1
+        if b < 0x80:
+            return val, n
+
+
+class Table:
+    def __init__(self, data):
+        self.t = bytearray(data)
+        h = HDR.unpack_from(self.t, 0)
+        self.hdr_size, self.nr_sections = h[2], h[7]
+        self.sect = {}
+        for i in range(self.nr_sections):
+            typ, off, size = SECT.unpack_from(self.t, self.hdr_size + 12 * i)
+            self.sect[typ] = (i, off, size)
+        _, self.index, isize = self.sect[T_INDEX]
+        self.nr_blocks = isize // 8
+        _, self.blocks, self.blocks_size = self.sect[T_BLOCKS]
+
+    def desc(self, typ):
+        """Offset of the descriptor of section type typ."""
+        return self.hdr_size + 12 * self.sect[typ][0]
+
+    def block(self, i):
+        """(start, end, palette start, palette end, records start, n)."""
+        start = self.blocks + struct.unpack_from("<I", self.t, self.index + 8 * i + 4)[0]
+        end = (self.blocks + struct.unpack_from("<I", self.t, self.index + 8 * i + 12)[0]
+               if i + 1 < self.nr_blocks else self.blocks + self.blocks_size)
+        pal_size, n = uleb(self.t, start)
+        pal = start + n
+        nrec = self.t[pal + pal_size]
+        return start, end, pal, pal + pal_size, pal + pal_size + 1, nrec
+
+    def put(self, fmt, off, *vals):
+        struct.pack_into(fmt, self.t, off, *vals)
+
+
+def classes(text, init):
+    """(name, section, expected reason, new bytes) for every class."""
+    out = []
+
+    def add(name, reason, mutate, base=text, section=".mod_lineinfo"):
+        tb = Table(base)
+        res = mutate(tb)
+        out.append((name, section, reason, bytes(tb.t if res is None else res)))
+
+    add("truncated", "truncated", lambda tb: tb.t[:len(tb.t) // 2])
+    add("bad-magic", "bad magic", lambda tb: tb.put("<I", 0, 0x464e4950))
+    add("unknown-version", "unknown version", lambda tb: tb.put("<H", 4, 99))
+    add("unknown-required-section", "unknown required section type",
+        lambda tb: tb.put("<I", tb.desc(T_PAGES), 0x80000007))
+    add("offset-out-of-range", "section offset or size out of range",
+        lambda tb: tb.put("<I", tb.desc(T_BLOCKS) + 4, 0x7fffff00))
+    add("size-out-of-range", "section offset or size out of range",
+        lambda tb: tb.put("<I", tb.desc(T_STRINGS) + 8, len(tb.t)))
+
+    def unsorted(tb):
+        # block 2 starts below block 1 (but after offset 0, so the page
+        # index, which only names blocks at page starts, stays right)
+        a1 = struct.unpack_from("<I", tb.t, tb.index + 8)[0]
+        assert tb.nr_blocks >= 3 and a1 >= 2, "need 3 blocks"
+        tb.put("<I", tb.index + 16, a1 - 1)
+    add("unsorted-block-index", "block index unsorted or beyond the text", unsorted)
+
+    def overlong(tb):
+        # the palette size of block 0 as an over-wide u32 varint
+        start, end = tb.block(0)[:2]
+        assert end - start >= 5
+        tb.t[start:start + 5] = b"\xff\xff\xff\xff\x7f"
+    add("overlong-varint", "overlong varint (palette size)", overlong)
+
+    def file_id(tb):
+        # palette slot 0 of block 0 names a file beyond the file table
+        pal = tb.block(0)[2]
+        assert tb.t[pal] < 0x80
+        tb.t[pal] = 0x7f
+    add("file-id-out-of-range", "file id out of range", file_id)
+
+    def unterminated(tb):
+        _, off, size = tb.sect[T_STRINGS]
+        tb.t[off + size - 1] = ord("x")
+    add("unterminated-name", "unterminated file name", unterminated)
+
+    def seg_past(tb):
+        # the length of segment 0 of the first block that has records
+        for i in range(tb.nr_blocks):
+            rec, nrec = tb.block(i)[4:6]
+            if nrec:
+                tb.t[rec] = 0xff
+                return None
+        raise AssertionError("no block with segment records")
+    add("segment-past-block", "segment record past its block", seg_past)
+
+    def page(tb):
+        _, off, size = tb.sect[T_PAGES]
+        assert size >= 8
+        tb.put("<I", off + 4, 1000)
+    add("page-index-out-of-range", "wrong page index entry", page)
+
+    add("init-bad-magic", "bad magic", lambda tb: tb.put("<I", 0, 0x464e4950),
+        base=init, section=".init.mod_lineinfo")
+    return out
+
+
+def main():
+    if len(sys.argv) != 5:
+        sys.exit(__doc__)
+    gen, why, ko, outdir = sys.argv[1:5]
+    shutil.rmtree(outdir, ignore_errors=True)
+    os.makedirs(outdir)
+    text_bin = os.path.join(outdir, "text.bin")
+    init_bin = os.path.join(outdir, "init.bin")
+    subprocess.run([gen, "--block", "4", "--segment", "2", "--raw", text_bin,
+                    "--raw-init", init_bin, ko], check=True,
+                   stderr=subprocess.DEVNULL)
+    text, init = open(text_bin, "rb").read(), open(init_bin, "rb").read()
+    if not init:
+        sys.exit(f"corrupt-lineinfo: {ko} has no init text table")
+
+    def write(name, updates):
+        dst = os.path.join(outdir, name + ".ko")
+        cmd = [os.environ.get("OBJCOPY", "objcopy")]
+        for sec, data in updates:
+            f = os.path.join(outdir, name + sec + ".bin")
+            open(f, "wb").write(data)
+            cmd += ["--update-section", f"{sec}={f}"]
+        subprocess.run(cmd + [ko, dst], check=True)
+
+    write("intact", [(".mod_lineinfo", text), (".init.mod_lineinfo", init)])
+    failed = 0
+    lines = []
+    for name, sec, reason, data in classes(text, init):
+        f = os.path.join(outdir, name + ".table")
+        open(f, "wb").write(data)
+        got = subprocess.run([why, f], capture_output=True, text=True,
+                             check=True).stdout.strip().split(": ", 1)[1]
+        if not got.startswith(reason + " ("):
+            print(f"FAIL corrupt {name}: the host lookup says '{got}', "
+                  f"the class expects '{reason}'")
+            failed = 1
+            continue
+        other = (".init.mod_lineinfo", init) if sec == ".mod_lineinfo" else (".mod_lineinfo", text)
+        write(name, [(sec, data), other])
+        lines.append(f"{name}\t{sec}\t{reason}\n")
+    with open(os.path.join(outdir, "classes"), "w") as f:
+        f.writelines(lines)
+    print(f"corrupt-lineinfo: {len(lines)} corrupted copies of "
+          f"{os.path.basename(ko)} in {outdir}")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())
