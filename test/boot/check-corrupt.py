@@ -48,6 +48,9 @@ def main():
 
     # the log of each copy: from its marker to the next one
     parts, cur = {}, None
+    # a console that falls behind prints a line again after this marker
+    log = [line for i, line in enumerate(log)
+           if not (i and "replaying previous printk message" in log[i - 1])]
     for line in log:
         m = re.match(r"init: corrupt (\S+)$", line)
         if m:

@@ -148,7 +148,7 @@ def main():
         text = text.rstrip("\r\n")
         # copies of the module with damaged tables: check-corrupt.py's
         # (the undamaged copy, with its regenerated tables, is checked)
-        mark = re.search(r"init: corrupt (\S+)$", text)
+        mark = re.search(r"init: corrupt (\S+)", text)
         if mark:
             skip = mark.group(1) not in ("intact", "tables")
         if skip:

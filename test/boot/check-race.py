@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Check the unload race of the KASAN boot.
+
+usage: check-race.py LOG
+
+/init loads lineinfo_race.ko, which looks up addresses of
+lineinfo_race_target from another CPU without pause, and loads and
+unloads the target for about 10 s. When it is unloaded, lineinfo_race
+prints how many lookups it made and how they compared with the answers
+given while the target was loaded (those references are checked against
+addr2line by check-lines.py). Every answer must be that reference or no
+annotation; both kinds must have occurred, so that lookups did run while
+the target was loaded and after it was gone. When the next load of the
+target gets the same addresses, an answer may also be another line of
+the target's own table (lineinfo_race collects them all once); anything
+else is wrong. Sanitizer reports are check-corrupt.py's (whole log).
+
+Prints PASS/FAIL lines; exits 1 on any failure.
+"""
+import re
+import sys
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    text = open(sys.argv[1], errors="replace").read()
+    failed = 0
+
+    def check(ok, name, why=""):
+        nonlocal failed
+        print(f"PASS race {name}" if ok else f"FAIL race {name}: {why}")
+        failed |= not ok
+
+    check("KernelAddressSanitizer initialized" in text, "KASAN active",
+          "no 'KernelAddressSanitizer initialized' in the log")
+    it = re.search(r"init: race done, iterations (\d+)", text)
+    check(it is not None, "ran", "no 'init: race done' (see the log)")
+    check("lineinfo_race: only one CPU" not in text and
+          re.search(r"lineinfo_race: looking up on CPU [1-9]", text) is not None,
+          "lookups on another CPU than /init's", "no second CPU")
+    m = re.search(r"lineinfo_race: (\d+) loads of the target \((\d+) lines\), "
+                  r"(\d+) lookups: (\d+) annotated as when loaded, (\d+) with "
+                  r"another line of a reloaded target, (\d+) without annotation, "
+                  r"(\d+) wrong", text)
+    if not m:
+        check(False, "summary", "no 'lineinfo_race: ... lookups' line")
+        return 1
+    loads, nlines, lookups, good, reused, empty, wrong = map(int, m.groups())
+    print(f"race: {it.group(1) if it else '?'} load/unload iterations, "
+          f"{loads} loads seen by the module, {lookups} lookups: {good} "
+          f"annotated as when loaded, {reused} with another line of the "
+          f"target (address reused by the next load), {empty} without "
+          f"annotation, {wrong} wrong")
+    check(nlines > 0, "the target's lines collected", "none")
+    check(loads >= 10, "target loaded and unloaded repeatedly", f"{loads} loads")
+    check(wrong == 0, "every answer right or empty", f"{wrong} wrong answers")
+    check(good > 0 and empty > 0, "lookups while loaded and while gone",
+          f"{good} annotated, {empty} empty")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())
