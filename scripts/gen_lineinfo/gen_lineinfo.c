@@ -1710,7 +1710,8 @@ int main(int argc, char **argv)
 			"lineinfo: %zu DWARF rows, srcroot %s, codes (address bits, line base): special %u %d, medium %u %d, large %u %d\n",
 			nr_rows, srcroot ? srcroot : "(none)", op_addr_bits, op_line_base,
 			med_addr_bits, med_line_base, large_addr_bits, large_line_base);
-		fprintf(stderr, "lineinfo: %zu entries, %u files, %zu blocks, %zu bytes = %.2f B/entry\n",
+		fprintf(stderr,
+			"lineinfo: %zu entries, %u files, %zu blocks, %zu bytes = %.2f B/entry\n",
 			total_entries, tables[TEXT].nr_files + tables[INIT].nr_files,
 			tables[TEXT].nr_blocks + tables[INIT].nr_blocks,
 			total, total_entries ? (double)total / total_entries : 0.0);

@@ -32,6 +32,20 @@ BAD = re.compile(r"(BUG:|Oops|Unable to handle|general protection fault|"
                  r"WARNING: .* at (__)?(module_)?lineinfo_)")
 
 
+def unreplay(lines):
+    """Drop what a console printed twice: a line cut short by a console
+    takeover is printed again after "** replaying previous printk
+    message **"; the cut line and the marker go."""
+    out = []
+    for line in lines:
+        if "** replaying previous printk message **" in line:
+            if out:
+                out.pop()
+            continue
+        out.append(line)
+    return out
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -48,9 +62,7 @@ def main():
 
     # the log of each copy: from its marker to the next one
     parts, cur = {}, None
-    # a console that falls behind prints a line again after this marker
-    log = [line for i, line in enumerate(log)
-           if not (i and "replaying previous printk message" in log[i - 1])]
+    log = unreplay(log)
     for line in log:
         m = re.match(r"init: corrupt (\S+)$", line)
         if m:

@@ -47,6 +47,20 @@ ARCH = os.environ.get("BOOT_ARCH", "x86_64")
 ADDR2LINE = os.environ.get("CROSS_COMPILE", "") + "addr2line"
 
 
+def unreplay(lines):
+    """Drop what a console printed twice: a line cut short by a console
+    takeover is printed again after "** replaying previous printk
+    message **"; the cut line and the marker go."""
+    out = []
+    for line in lines:
+        if "** replaying previous printk message **" in line:
+            if out:
+                out.pop()
+            continue
+        out.append(line)
+    return out
+
+
 def symbols(path):
     """name -> list of (value, size, section) of code symbols (readelf)."""
     run = lambda *a: subprocess.run(["readelf", "-W", *a, path],
@@ -144,8 +158,7 @@ def main():
     prev = ""       # the previous line of the log
     prev_func = None  # the function of the previous line if it is a frame
     skip = False
-    for text in open(log, errors="replace"):
-        text = text.rstrip("\r\n")
+    for text in unreplay([t.rstrip("\r\n") for t in open(log, errors="replace")]):
         # copies of the module with damaged tables: check-corrupt.py's
         # (the undamaged copy, with its regenerated tables, is checked)
         mark = re.search(r"init: corrupt (\S+)", text)

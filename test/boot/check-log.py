@@ -20,6 +20,20 @@ FRAME = re.compile(
     r"|(?P<addr>0x[0-9a-f]+))\s*$")
 
 
+def unreplay(lines):
+    """Drop what a console printed twice: a line cut short by a console
+    takeover is printed again after "** replaying previous printk
+    message **"; the cut line and the marker go."""
+    out = []
+    for line in lines:
+        if "** replaying previous printk message **" in line:
+            if out:
+                out.pop()
+            continue
+        out.append(line)
+    return out
+
+
 def traces(lines):
     """Yield (index of the line before, [frame dicts]) for every trace.
 
@@ -45,7 +59,7 @@ def traces(lines):
 
 
 def main():
-    whole = open(sys.argv[1], errors="replace").read().splitlines()
+    whole = unreplay(open(sys.argv[1], errors="replace").read().splitlines())
     # the copies with damaged tables and the race are checked elsewhere
     log = whole
     for i, line in enumerate(whole):

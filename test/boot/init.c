@@ -107,11 +107,20 @@ static void load_corrupt_copies(void)
  */
 #define RACE_SECONDS	10
 
+/* seconds of CLOCK_MONOTONIC (nolibc's time() trips -Werror on riscv) */
+static long now(void)
+{
+	struct timespec ts = { 0 };
+
+	syscall(__NR_clock_gettime, CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
 static void race(void)
 {
 	unsigned long n = 0, cpu0 = 1;
 	char num[24];
-	time_t end;
+	long end;
 	int i;
 
 	i = open("/race/lineinfo_race.ko", O_RDONLY);
@@ -124,8 +133,8 @@ static void race(void)
 		msg("init: cannot pin to CPU 0\n");
 	if (load_module("/race/lineinfo_race.ko"))
 		return;
-	end = time(NULL) + RACE_SECONDS;
-	while (time(NULL) < end) {
+	end = now() + RACE_SECONDS;
+	while (now() < end) {
 		if (load_module("/race/lineinfo_race_target.ko"))
 			break;
 		unload("lineinfo_race_target");
