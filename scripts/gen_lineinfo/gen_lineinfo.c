@@ -587,11 +587,11 @@ static void read_cu_ranges(Dwfl_Module *mod)
 		return;
 	if (dwarf_getaranges(dw, &ar, &n)) {
 		/*
-		 * libdw before 0.190 refuses a table with a (0, 0) pair
-		 * before its end, which riscv vmlinux files have for code
-		 * the linker discarded (address and length are relocated
-		 * to 0). Fall back to the CUs' own ranges: the same ranges
-		 * without the discarded code.
+		 * libdw 0.188 (Debian 12) refuses a table with a (0, 0)
+		 * pair before its end, which riscv vmlinux files have for
+		 * code the linker discarded (address and length are
+		 * relocated to 0). Fall back to the CUs' own ranges: the
+		 * same ranges without the discarded code.
 		 */
 		if (want_stats)
 			fprintf(stderr,
