@@ -29,15 +29,23 @@ for a in x86_64 arm64 riscv; do
 		printf '\nA stack trace from the test module (%s):\n\n' "${log#"$REPO"/}"
 		# from the module's message to the end of the trace: the first
 		# line after a frame that is neither a frame nor an x86 marker
-		tr -d '\r' <"$log" | awk '
+		# (awk reads the file itself: it stops early, and a writer
+		# into its pipe would die of SIGPIPE under pipefail)
+		awk '
+			{ sub(/\r$/, "") }
 			/trace_test: dump_stack from an inlined function/ { on = 1 }
 			!on { next }
 			/\+0x[0-9a-f]+\/0x[0-9a-f]+/ { seen = 1; print "  " $0; next }
 			seen && !/<\/?(TASK|IRQ|NMI|EOI)>/ { exit }
-			{ print "  " $0 }'
+			{ print "  " $0 }' "$log"
 	fi
 	printf '\nEvery annotated frame against addr2line on the same vmlinux and .ko:\n'
 	grep -E '^(lines:|PASS lines|FAIL lines)' "$out" | sed 's/^/  /'
+	if [ "$a" = x86_64 ] && [ -f "$log" ]; then
+		printf '\nThe module loader on %s copies of the module with damaged line tables:\n' \
+			"$(grep -c . "$BUILD/$b/corrupt/classes" 2>/dev/null || echo 0)"
+		grep -a 'ignoring malformed line table' "$log" | tr -d '\r' | sed 's/^/  /' || true
+	fi
 	printf '\nAll %s boot checks: %s passed, %s failed\n' "$a" \
 		"$(grep -c '^PASS' "$out")" "$(grep -c '^FAIL' "$out")"
 	grep '^FAIL' "$out" | sed 's/^/  /' || true
