@@ -35,11 +35,14 @@ BAD = re.compile(r"(BUG:|Oops|Unable to handle|general protection fault|"
 def unreplay(lines):
     """Drop what a console printed twice: a line cut short by a console
     takeover is printed again after "** replaying previous printk
-    message **"; the cut line and the marker go."""
+    message **". The marker goes, and so does the line before it when
+    the replayed line starts with it (the cut copy; the cut can also
+    fall before any of it was printed)."""
     out = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if "** replaying previous printk message **" in line:
-            if out:
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if out and nxt.startswith(out[-1]):
                 out.pop()
             continue
         out.append(line)
