@@ -23,6 +23,8 @@ Prints PASS/FAIL lines; exits 1 on any failure.
 import re
 import sys
 
+from bootlog import unreplay
+
 FRAME = re.compile(
     r"^\s*(?:\[<[0-9a-f]+>\] )?(?P<unrel>\? )?(?P<func>[\w.$]+)\+0x[0-9a-f]+/0x[0-9a-f]+"
     r" \[trace_test\](?: \([A-Z]+\))?(?: \((?P<src>[^)]+:\d+)\))?\s*$")
@@ -31,22 +33,6 @@ BAD = re.compile(r"(BUG:|Oops|Unable to handle|general protection fault|"
                  r"WARNING: (kernel/lineinfo/|kernel/module/lineinfo\.c)|"
                  r"WARNING: .* at (__)?(module_)?lineinfo_)")
 
-
-def unreplay(lines):
-    """Drop what a console printed twice: a line cut short by a console
-    takeover is printed again after "** replaying previous printk
-    message **". The marker goes, and so does the line before it when
-    the replayed line starts with it (the cut copy; the cut can also
-    fall before any of it was printed)."""
-    out = []
-    for i, line in enumerate(lines):
-        if "** replaying previous printk message **" in line:
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if out and nxt.startswith(out[-1]):
-                out.pop()
-            continue
-        out.append(line)
-    return out
 
 
 def main():

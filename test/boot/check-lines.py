@@ -31,6 +31,8 @@ import re
 import subprocess
 import sys
 
+from bootlog import unreplay
+
 MIN_COVERAGE = 0.95
 
 FRAME = re.compile(
@@ -46,22 +48,6 @@ RISCV_EXCEPTION_ENTRY = ("handle_exception", "ret_from_exception")
 ARCH = os.environ.get("BOOT_ARCH", "x86_64")
 ADDR2LINE = os.environ.get("CROSS_COMPILE", "") + "addr2line"
 
-
-def unreplay(lines):
-    """Drop what a console printed twice: a line cut short by a console
-    takeover is printed again after "** replaying previous printk
-    message **". The marker goes, and so does the line before it when
-    the replayed line starts with it (the cut copy; the cut can also
-    fall before any of it was printed)."""
-    out = []
-    for i, line in enumerate(lines):
-        if "** replaying previous printk message **" in line:
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if out and nxt.startswith(out[-1]):
-                out.pop()
-            continue
-        out.append(line)
-    return out
 
 
 def symbols(path):

@@ -9,6 +9,8 @@ Prints one PASS/FAIL line per check; exits 1 if any check failed.
 import re
 import sys
 
+from bootlog import unreplay
+
 # x86: " func+0x1/0x2 [mod] (file:line)"; arm64 adds the unwinder's
 # marker, " func+0x1/0x2 [mod] (P) (file:line)"; riscv starts with the
 # address, "[<ffffffff80001234>] func+0x1/0x2 [mod] (file:line)".
@@ -19,22 +21,6 @@ FRAME = re.compile(
     r"(?: \((?P<src>[^)]+)\))?"
     r"|(?P<addr>0x[0-9a-f]+))\s*$")
 
-
-def unreplay(lines):
-    """Drop what a console printed twice: a line cut short by a console
-    takeover is printed again after "** replaying previous printk
-    message **". The marker goes, and so does the line before it when
-    the replayed line starts with it (the cut copy; the cut can also
-    fall before any of it was printed)."""
-    out = []
-    for i, line in enumerate(lines):
-        if "** replaying previous printk message **" in line:
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if out and nxt.startswith(out[-1]):
-                out.pop()
-            continue
-        out.append(line)
-    return out
 
 
 def traces(lines):
