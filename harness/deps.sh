@@ -23,6 +23,9 @@ pkgs=(
 	debootstrap
 	# cross builds of the converted arch code; perf's build needs pkg-config
 	gcc-sh4-linux-gnu gcc-arc-linux-gnu pkg-config
+	# arm (ARM_UNWIND) and arm64 SCS patching, which needs clang >= 17
+	# (LLVM=-19: clang, ld.lld and the llvm binutils of one version)
+	gcc-arm-linux-gnueabihf clang-19 lld-19 llvm-19
 	# the big-endian lineinfo host test links against the sh4 C library
 	# headers (a Recommends of gcc-sh4-linux-gnu, which apt skips here)
 	libc6-dev-sh4-cross

@@ -65,7 +65,11 @@ sparse_build() {
 	case $1 in
 	arch/sh/*) echo "$BUILD/sh sh sh4-linux-gnu-" ;;
 	arch/arc/*) echo "$BUILD/arc arc arc-linux-gnu-" ;;
+	arch/arm/*) echo "$BUILD/arm arm arm-linux-gnueabihf-" ;;
+	# SCS patching is built only with clang (harness/cocci.sh)
+	arch/arm64/kernel/pi/*) echo "$BUILD/arm64-scs arm64 llvm" ;;
 	arch/arm64/*) echo "$BUILD/arm64 arm64 aarch64-linux-gnu-" ;;
+	arch/riscv/kernel/module.c) echo "$BUILD/riscv-mod riscv riscv64-linux-gnu-" ;;
 	arch/riscv/*) echo "$BUILD/riscv riscv riscv64-linux-gnu-" ;;
 	arch/x86/* | kernel/module/* | kernel/lineinfo/*) echo "$BUILD/x86 x86_64 -" ;;
 	*) echo "$BUILD/kunit um -" ;;
@@ -95,6 +99,8 @@ for line in "${changed[@]}"; do
 	opts=(-C "$TREE" O="$o" ARCH="$arch" C=2 CHECK="$SPARSE")
 	if [ "$cross" = - ]; then
 		opts+=(CC="ccache gcc")
+	elif [ "$cross" = llvm ]; then
+		opts+=(LLVM=-19 CC="ccache clang-19")
 	else
 		opts+=(CROSS_COMPILE="$cross" CC="ccache ${cross}gcc")
 	fi

@@ -391,13 +391,15 @@ static inline int leb128_read_s64(const u8 **pos, const u8 *end, s64 *val)
  * @end: end of the input; no byte at or after @end is read
  *
  * The encoding delimits itself, so skipping a u32, u64, s32 or s64 is the
- * same operation.  The value is not checked against any width.
+ * same operation.  The value is not checked against any width.  Always
+ * inline and self-contained, so that code which may not call out of its
+ * object (arm64's position-independent early boot code) can use it.
  *
  * Context: Any context.
  * Return: length of the value in bytes (> 0), -ENODATA if the input is
  * truncated or -EOVERFLOW if the value is longer than INT_MAX bytes.
  */
-static inline int leb128_skip(const u8 *p, const u8 *end)
+static __always_inline int leb128_skip(const u8 *p, const u8 *end)
 {
 	const u8 *q, *lim;
 
@@ -425,7 +427,8 @@ static inline int leb128_skip(const u8 *p, const u8 *end)
  * Return: 0, -ENODATA if the input is truncated or -EOVERFLOW if the
  * value is longer than INT_MAX bytes.
  */
-static inline int leb128_skip_read(const u8 **pos, const u8 *end)
+static __always_inline int leb128_skip_read(const u8 **pos,
+					     const u8 *end)
 {
 	int ret = leb128_skip(*pos, end);
 
