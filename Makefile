@@ -18,7 +18,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 H := $(REPO)/harness
 
-.PHONY: help deps tree series kunit boot boot-kasan gate check demo clean distclean \
+.PHONY: help deps tree series kunit boot boot-kasan boot-llvm gate check demo clean distclean \
 	host-test fuzz bench bench-distro cocci coccicheck check-fresh
 
 help:
@@ -28,8 +28,9 @@ help:
 	@echo 'Main jobs (run as root on Debian 12; they install what they need):'
 	@echo '  demo       build the tree, boot the test kernel in QEMU, show what the series does'
 	@echo '  check      every test on 7.3 (KUnit on UML, QEMU boots of x86_64, arm64 and riscv64,'
-	@echo '             host tests, fuzz, export, gate), then on 6.12 the export (git am),'
-	@echo '             the x86_64 boot test and the gate;'
+	@echo '             the clang boots, host tests, fuzz, export, gate), then on 6.12 the'
+	@echo '             export (git am), the .cocci idempotency, the x86_64 boot test and'
+	@echo '             the gate;'
 	@echo '             ends with "N passed, N failed"'
 	@echo '  check-fresh make demo + make check of a clean clone in a throwaway'
 	@echo '             Debian 12 root (debootstrap): proves the README on a fresh'
@@ -44,11 +45,16 @@ help:
 	@echo '  kunit      run the KUnit suites of configs/kunit/.kunitconfig on UML'
 	@echo '  boot       build the x86_64 test kernel + module, boot it in QEMU, check the log'
 	@echo '             (ARCH=arm64 or ARCH=riscv: that architecture, also under TCG)'
+	@echo '  boot-llvm  ARCH=arm64: a clang-built kernel with a dynamic shadow call stack,'
+	@echo '             patched at boot and module load by the converted SCS patcher;'
+	@echo '             ARCH=riscv: a clang-built kernel runs the module-linking KUnit test'
+	@echo '             with its ULEB128 relocations (Debian 12'"'"'s binutils lacks them)'
 	@echo '  boot-kasan the x86_64 boot test with KASAN and UBSAN, and the module unload'
 	@echo '             race (lookups on another CPU while a module comes and goes)'
 	@echo '  gate       checkpatch --strict, sparse (C=2) and kernel-doc on what the series changes'
-	@echo '  cocci      Coccinelle conversions: idempotency, arc/sh cross builds (W=1, sparse)'
-	@echo '             against the base tree, perf object, equivalence with the original codecs'
+	@echo '  cocci      Coccinelle conversions: idempotency, arc/sh/arm/arm64/riscv cross builds'
+	@echo '             (W=1, sparse) against the base tree, perf object, equivalence with'
+	@echo '             the original codecs, report mode'
 	@echo '  coccicheck report mode of scripts/coccinelle/leb128.cocci: the codecs left to convert'
 	@echo '  host-test  host build of the LEB128 API: unit tests and a bounded fuzz run'
 	@echo '  fuzz       longer libFuzzer runs (FUZZ_SECONDS=300)'
@@ -80,6 +86,10 @@ kunit: tree
 # ARCH=arm64 or ARCH=riscv boots that architecture instead of x86_64.
 boot: tree
 	@BOOT_ARCH=$(ARCH) $(H)/boot.sh
+
+# clang-built arm64 or riscv kernel (configs/<arch>/llvm.config)
+boot-llvm: tree
+	@BOOT_LLVM=1 BOOT_ARCH=$(or $(filter arm64 riscv,$(ARCH)),arm64) $(H)/boot.sh
 
 # x86_64 with KASAN and UBSAN (configs/x86/kasan.config), plus the
 # unload race test
@@ -123,6 +133,9 @@ clean:
 	for d in $(BUILD) $(wildcard $(BUILD)/base-*); do \
 		rm -rf $$d/kunit $$d/x86 $$d/x86-nolineinfo $$d/boot $$d/host $$d/bench \
 			$$d/arm64 $$d/riscv $$d/boot-arm64 $$d/boot-riscv $$d/x86-kasan $$d/boot-kasan \
+			$$d/arm64-llvm $$d/riscv-llvm $$d/boot-arm64-llvm $$d/boot-riscv-llvm \
+			$$d/arc $$d/arc-base $$d/sh $$d/sh-base $$d/perf \
+			$$d/arm $$d/arm-base $$d/arm64-scs $$d/arm64-scs-base $$d/riscv-mod $$d/riscv-mod-base \
 			$$d/results $$d/cocci $$d/gate $$d/series-test; done
 	rm -rf $(OUT)
 

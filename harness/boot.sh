@@ -13,6 +13,14 @@
 # BOOT_KASAN=1 (make boot-kasan): x86_64 with configs/x86/kasan.config on
 # top (KASAN, UBSAN) in build/x86-kasan and build/boot-kasan, plus the
 # unload race test (test/boot/race).
+#
+# BOOT_LLVM=1 (make boot-llvm ARCH=arm64|riscv): a small kernel built with
+# clang-19 (LLVM=-19) from configs/<arch>/llvm.config alone, in
+# build/<arch>-llvm and build/boot-<arch>-llvm, for the converted code
+# that only clang builds or exercises: arm64's dynamic shadow call stack
+# patching (test/boot/scs, and the patcher on the kernel's real .eh_frame
+# against the original, test/cocci/scs.c) and riscv's ULEB128 module
+# relocations (the kernel's module-linking KUnit test). No lineinfo.
 . "$(dirname "$0")/lib.sh"
 need_tree
 
@@ -45,6 +53,14 @@ cfgdir=${karch%_64}
 FRAG=$REPO/configs/$cfgdir/boot.config
 frags=("$FRAG")
 mem=512
+llvm=${BOOT_LLVM:-0}
+if [ "$llvm" = 1 ]; then
+	[ "$barch" = arm64 ] || [ "$barch" = riscv ] || die "BOOT_LLVM=1 is for arm64 and riscv"
+	command -v clang-19 >/dev/null || die "clang-19 not found: run 'make deps'"
+	kdir=$kdir-llvm bdir=$bdir-llvm
+	FRAG=$REPO/configs/$cfgdir/llvm.config
+	frags=("$FRAG")
+fi
 if [ "${BOOT_KASAN:-}" = 1 ]; then
 	[ "$barch" = x86_64 ] || die "BOOT_KASAN=1 is for x86_64"
 	kdir=x86-kasan bdir=boot-kasan mem=1024
@@ -57,9 +73,13 @@ command -v "${cross}gcc" >/dev/null || die "${cross}gcc not found: run 'make dep
 command -v "${qemu[0]}" >/dev/null || die "${qemu[0]} not found: run 'make deps'"
 mkdir -p "$KO" "$B"
 export CCACHE_NOHASHDIR=1
+if [ "$llvm" = 1 ]; then
+	kcc=(LLVM=-19 CC="ccache clang-19")
+else
+	kcc=(CROSS_COMPILE="$cross" CC="ccache ${cross}gcc")
+fi
 kmake() {
-	make -C "$TREE" O="$KO" ARCH="$karch" CROSS_COMPILE="$cross" \
-		CC="ccache ${cross}gcc" -j"$JOBS" "$@"
+	make -C "$TREE" O="$KO" ARCH="$karch" "${kcc[@]}" -j"$JOBS" "$@"
 }
 
 kbuild_lock
@@ -71,9 +91,9 @@ if [ ! -f "$KO/.config" ] || [ "$(cat "$KO/.leb128-config-stamp" 2>/dev/null)" !
 	timed "configure $barch (tinyconfig + ${frags[*]#"$REPO"/})" \
 		quiet "$B/config.log" bash -c "
 		set -e
-		make -C '$TREE' O='$KO' ARCH='$karch' CROSS_COMPILE='$cross' tinyconfig
+		make -C '$TREE' O='$KO' ARCH='$karch' ${kcc[*]@Q} tinyconfig
 		cd '$KO' && '$TREE/scripts/kconfig/merge_config.sh' -m -O '$KO' '$KO/.config' ${frags[*]}
-		make -C '$TREE' O='$KO' ARCH='$karch' CROSS_COMPILE='$cross' olddefconfig"
+		make -C '$TREE' O='$KO' ARCH='$karch' ${kcc[*]@Q} olddefconfig"
 	# Every symbol of the fragment must have survived olddefconfig.
 	bad=0
 	while read -r line; do
@@ -90,6 +110,21 @@ timed "build $barch $target + modules (cold: 4-10 min)" quiet "$B/build.log" kma
 rm -rf "$B/module" && mkdir -p "$B/module"
 cp "$REPO"/test/boot/module/* "$B/module/"
 timed "build test module" quiet "$B/module.log" kmake M="$B/module" modules
+# More modules for /init to load (/modules): riscv's module-linking test;
+# on the arm64 LLVM kernel, the shadow call stack check.
+extra=()
+if [ "$barch" = riscv ]; then
+	extra+=("$KO/arch/riscv/kernel/tests/module_test/test_module_linking.ko")
+fi
+if [ "$llvm" = 1 ] && [ "$barch" = arm64 ]; then
+	rm -rf "$B/scs" && mkdir -p "$B/scs"
+	cp "$REPO"/test/boot/scs/* "$B/scs/"
+	timed "build scs_check module" quiet "$B/scs.log" kmake M="$B/scs" modules
+	extra+=("$B/scs/scs_check.ko")
+fi
+for m in "${extra[@]}"; do
+	[ -f "$m" ] || die "no $m after the build"
+done
 race=()
 if [ "${BOOT_KASAN:-}" = 1 ]; then
 	rm -rf "$B/race" && mkdir -p "$B/race"
@@ -106,8 +141,24 @@ quiet "$B/nolibc.log" make -C "$TREE/tools/include/nolibc" ARCH="$karch" O="$KO"
 quiet "$B/init.log" "${cross}gcc" -Os -Wall -Werror -nostdlib -static -fno-stack-protector \
 	-nostdinc -I"$B/nolibc/sysroot/include" -include nolibc.h \
 	-o "$B/init" "$REPO/test/boot/init.c" -lgcc
-# Copies of the test module whose line tables are damaged, one per class,
-# checked first against the same lookup code built for the host (ASan).
+cat >"$B/initramfs.list" <<LIST
+dir /dev 0755 0 0
+nod /dev/console 0600 0 0 c 5 1
+dir /proc 0755 0 0
+file /init $B/init 0755 0 0
+file /trace_test.ko $B/module/trace_test.ko 0644 0 0
+LIST
+: >"$B/modules"
+for m in "${extra[@]}"; do
+	echo "/${m##*/}" >>"$B/modules"
+	echo "file /${m##*/} $m 0644 0 0" >>"$B/initramfs.list"
+done
+echo "file /modules $B/modules 0644 0 0" >>"$B/initramfs.list"
+
+# The lineinfo boots: the KUnit suite, and copies of the test module whose
+# line tables are damaged, one per class, checked first against the same
+# lookup code built for the host (ASan).
+if [ "$llvm" = 0 ]; then
 WHY=$B/why
 gcc -std=gnu11 -g -O1 -Wall -Werror -fsanitize=address,undefined -I"$REPO/include" \
 	-I"$TREE/tools/include" "$REPO/test/lineinfo/why.c" "$REPO/kernel/lineinfo/lineinfo.c" \
@@ -115,12 +166,7 @@ gcc -std=gnu11 -g -O1 -Wall -Werror -fsanitize=address,undefined -I"$REPO/includ
 OBJCOPY=${cross}objcopy python3 "$REPO/test/boot/corrupt-lineinfo.py" \
 	"$KO/scripts/gen_lineinfo/gen_lineinfo" "$WHY" "$B/module/trace_test.ko" "$B/corrupt" ||
 	fail "boot $barch: corrupt-lineinfo.py"
-cat >"$B/initramfs.list" <<LIST
-dir /dev 0755 0 0
-nod /dev/console 0600 0 0 c 5 1
-dir /proc 0755 0 0
-file /init $B/init 0755 0 0
-file /trace_test.ko $B/module/trace_test.ko 0644 0 0
+cat >>"$B/initramfs.list" <<LIST
 file /lineinfo_kunit.ko $KO/lib/tests/lineinfo_kunit.ko 0644 0 0
 dir /corrupt 0755 0 0
 file /corrupt/classes $B/corrupt/classes 0644 0 0
@@ -129,6 +175,7 @@ LIST
 while IFS=$'\t' read -r c _; do
 	echo "file /corrupt/$c.ko $B/corrupt/$c.ko 0644 0 0"
 done <"$B/corrupt/classes" >>"$B/initramfs.list"
+fi
 if [ ${#race[@]} != 0 ]; then
 	cat >>"$B/initramfs.list" <<LIST
 dir /race 0755 0 0
@@ -150,6 +197,35 @@ timeout 300 "${qemu[@]}" -accel "$accel" -m "$mem" -nographic -no-reboot \
 	</dev/null >"$B/serial.log" 2>&1 || rc=$?
 say "QEMU: $((SECONDS - t0)) s, exit $rc (log: $B/serial.log)"
 [ $rc = 0 ] || fail "boot $barch: QEMU exited $rc (timeout or crash), see $B/serial.log"
+
+# riscv's module-linking KUnit test: every case it was built with passes;
+# the ULEB128 case exists only with an assembler that has AS_HAS_ULEB128.
+if [ "$barch" = riscv ]; then
+	cases=(run_test_set run_test_sub)
+	if grep -qx 'CONFIG_AS_HAS_ULEB128=y' "$KO/.config"; then
+		cases+=(run_test_uleb)
+	else
+		[ "$llvm" = 0 ] || fail "boot $barch llvm: AS_HAS_ULEB128 is not set"
+		echo "SKIP kunit-boot: riscv_checksum.run_test_uleb: not built, this assembler lacks R_RISCV_SET_ULEB128 (make boot-llvm ARCH=riscv runs it)"
+	fi
+	python3 "$REPO/test/boot/check-kunit.py" "$B/serial.log" riscv_checksum "${cases[@]}" ||
+		FAILED=1
+fi
+
+if [ "$llvm" = 1 ]; then
+	python3 "$REPO/test/boot/check-llvm.py" "$B/serial.log" "$barch" || FAILED=1
+	if [ "$barch" = arm64 ]; then
+		# the converted patcher on this kernel's own .eh_frame, against
+		# the original taken from the base tree
+		base_worktree
+		read -r eh ehsize < <(python3 "$REPO/test/cocci/scs-image.py" "$KO/vmlinux" "$B/image.bin") ||
+			die "scs-image.py failed on $KO/vmlinux"
+		make -s -C "$REPO/test/cocci" scs-real KTREE="$TREE" KBASE="$BASE_WT" \
+			O="$BUILD/host/cocci" IMAGE="$B/image.bin" EH="$eh" EHSIZE="$ehsize" ||
+			fail "boot $barch llvm: the SCS patcher on the kernel's .eh_frame"
+	fi
+	exit $FAILED
+fi
 
 python3 "$REPO/test/boot/check-log.py" "$B/serial.log" || FAILED=1
 

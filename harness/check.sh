@@ -34,14 +34,16 @@ else
 	stage boot-arm64 env BOOT_ARCH=arm64 "$REPO/harness/boot.sh"
 	stage boot-riscv env BOOT_ARCH=riscv "$REPO/harness/boot.sh"
 	stage boot-kasan env BOOT_KASAN=1 "$REPO/harness/boot.sh"
+	stage boot-arm64-llvm env BOOT_LLVM=1 BOOT_ARCH=arm64 "$REPO/harness/boot.sh"
+	stage boot-riscv-llvm env BOOT_LLVM=1 BOOT_ARCH=riscv "$REPO/harness/boot.sh"
 	stage host-test "$REPO/harness/host-test.sh"
 	stage cocci "$REPO/harness/cocci.sh"
 	stage series "$REPO/harness/series-test.sh"
 	stage gate "$REPO/harness/gate.sh"
 fi
 
-# The other bases: the series applies (git am of the export), the x86_64
-# boot test passes, and the gate holds for that base's patch variants. With KSRC= only that tree's base is tested.
+# The other bases: the series applies (git am of the export), a second run
+# of the semantic patch changes nothing, the x86_64 boot test passes, and the gate holds for that base's patch variants. With KSRC= only that tree's base is tested.
 if [ -z "$KSRC" ]; then
 	for kb in "${KBASES[@]}"; do
 		[ "$kb" != "$KBASE" ] || continue
@@ -50,6 +52,7 @@ if [ -z "$KSRC" ]; then
 			continue
 		fi
 		stage "series-$kb" env KBASE="$kb" "$REPO/harness/series-test.sh"
+		stage "cocci-$kb" env KBASE="$kb" "$REPO/harness/cocci.sh"
 		stage "boot-$kb" env KBASE="$kb" "$REPO/harness/boot.sh"
 		stage "gate-$kb" env KBASE="$kb" "$REPO/harness/gate.sh"
 	done

@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Check the KUnit results of the lineinfo suite in the boot test's log.
+"""Check the KUnit results of one suite in the boot test's log.
 
-The initramfs loads lib/tests/lineinfo_kunit.ko on the 2-CPU x86_64 test
-kernel; KUnit prints its results (KTAP) to the console.  Built as a
-module, the suite looks its own functions up in the module's line table,
-and its all-CPUs case runs lookups concurrently on both CPUs.
+usage: check-kunit.py LOG [SUITE [CASE...]]
+
+SUITE defaults to lineinfo: the initramfs loads lib/tests/lineinfo_kunit.ko
+on the 2-CPU test kernel; KUnit prints its results (KTAP) to the console.
+Built as a module, the suite looks its own functions up in the module's
+line table, and its all-CPUs case runs lookups concurrently on both CPUs.
+Another SUITE (riscv's module-linking test, "riscv_checksum") must pass
+and must include each CASE named.
 
 Prints one PASS/FAIL line per test case (parameterised cases count one
 per parameter); exits 1 if a case failed, was skipped where it must run,
-or the suite did not run.
+a required case is missing, or the suite did not run.
 """
 import re
 import sys
@@ -22,6 +26,8 @@ STAMP = re.compile(r"^\[\s*[\d.]+\] ?")
 
 def main():
     log = sys.argv[1]
+    suite = sys.argv[2] if len(sys.argv) > 2 else "lineinfo"
+    required = sys.argv[3:]
     with open(log, errors="replace") as f:
         lines = [STAMP.sub("", l.rstrip("\n")) for l in f]
     failed = False
@@ -41,7 +47,7 @@ def main():
     for line in lines:
         m = SUBTEST.match(line)
         if m:
-            if m["name"] == "lineinfo":
+            if m["name"] == suite:
                 in_suite = True
                 parents = {}
             if in_suite:
@@ -51,7 +57,7 @@ def main():
         if not m or not in_suite:
             continue
         ind = len(m["ind"])
-        if m["name"] == "lineinfo" and ind not in parents:
+        if m["name"] == suite and ind not in parents:
             suite_ok = not m["not"]
             in_suite = False
             continue
@@ -62,7 +68,7 @@ def main():
         for i in [i for i in parents if i > ind]:
             del parents[i]
 
-    check(suite_ok is not None, "suite lineinfo ran (module loaded, KTAP found)",
+    check(suite_ok is not None, f"suite {suite} ran (module loaded, KTAP found)",
           "no result line for the suite in " + log)
     if suite_ok is None:
         return 1
@@ -71,10 +77,15 @@ def main():
               if not any(n.startswith(r[0] + ".") for n in names)]
     for name, ok, directive, why in leaves:
         if directive == "SKIP":
-            print(f"SKIP kunit-boot: lineinfo.{name}: {why}")
+            print(f"SKIP kunit-boot: {suite}.{name}: {why}")
             continue
-        check(ok, "lineinfo." + name, "not ok")
-    check(suite_ok, "suite lineinfo", "not ok")
+        check(ok, f"{suite}.{name}", "not ok")
+    for case in required:
+        check(any(r[0] == case and r[1] and r[2] != "SKIP" for r in leaves),
+              f"{suite}.{case} ran", "missing or skipped")
+    check(suite_ok, f"suite {suite}", "not ok")
+    if suite != "lineinfo":
+        return 1 if failed else 0
 
     # the module's own functions must have been looked up, not skipped
     self_cases = [r for r in leaves if r[0].startswith("lineinfo_test_self.")]

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /init of the boot test's initramfs: load the test module (its init
- * dumps the stack from nested functions) and the lineinfo KUnit suite,
- * ask every CPU for a backtrace with sysrq-l, then load each copy of the
- * test module with a corrupted line table listed in /corrupt/classes
+ * dumps the stack from nested functions), the lineinfo KUnit suite and
+ * the modules listed in /modules (one path per line), ask every CPU for
+ * a backtrace with sysrq-l, then load each copy of the test module with
+ * a corrupted line table listed in /corrupt/classes
  * (test/boot/corrupt-lineinfo.py), and reboot, which ends QEMU (it runs
- * with -no-reboot).
+ * with -no-reboot). A module or list the initramfs does not have is
+ * skipped: the log checkers know what each boot must show.
  *
  * Built against the kernel's own tools/include/nolibc for every
  * architecture (harness/boot.sh: -nostdlib -include nolibc.h), so no
@@ -50,6 +52,40 @@ static int load_module(const char *path)
 	if (fd >= 0)
 		close(fd);
 	return ret;
+}
+
+/* load_module() for a file the initramfs may not have */
+static void load_if_present(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return;
+	close(fd);
+	load_module(path);
+}
+
+/* Every module listed in /modules, in order. */
+static void load_listed(void)
+{
+	static char list[1024];
+	char *p, *end;
+	int fd = open("/modules", O_RDONLY);
+	ssize_t n = fd >= 0 ? read(fd, list, sizeof(list) - 1) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return;
+	list[n] = '\0';
+	for (p = list; *p; p = end + 1) {
+		end = strchr(p, '\n');
+		if (!end)
+			break;
+		*end = '\0';
+		if (*p)
+			load_module(p);
+	}
 }
 
 static void unload(const char *name)
@@ -167,8 +203,9 @@ int main(void)
 	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
 	mount("proc", "/proc", "proc", 0, NULL);
 	msg("init: boot test start\n");
-	load_module("/trace_test.ko");
-	load_module("/lineinfo_kunit.ko");
+	load_if_present("/trace_test.ko");
+	load_if_present("/lineinfo_kunit.ko");
+	load_listed();
 	sysrq('l');
 	load_corrupt_copies();
 	race();
