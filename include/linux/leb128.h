@@ -427,8 +427,7 @@ static __always_inline int leb128_skip(const u8 *p, const u8 *end)
  * Return: 0, -ENODATA if the input is truncated or -EOVERFLOW if the
  * value is longer than INT_MAX bytes.
  */
-static __always_inline int leb128_skip_read(const u8 **pos,
-					     const u8 *end)
+static __always_inline int leb128_skip_read(const u8 **pos, const u8 *end)
 {
 	int ret = leb128_skip(*pos, end);
 

@@ -21,7 +21,7 @@
 ///  - perf encoder bodies become leb128_encode_u64()/_s64();
 ///  - arm unwind_decode_uleb128() gathers the operand from the packed
 ///    unwind words, at most 4 bytes as before, and decodes the copy with
-///    leb128_decode_u32(); its caller fails the unwind on an error;
+///    __leb128_decode_u32(); its caller fails the unwind on an error;
 ///  - arm64 skip_xleb128() (SCS patching, early pi/ code) uses
 ///    leb128_skip() bounded by the bytes left in the FDE; its callers
 ///    return EDYNSCS_INVALID_CFA_OPCODE on an error;
@@ -295,7 +295,9 @@ position q != sh_cnt_has.p;
 // The operand bytes come one at a time from a getter that walks the
 // packed unwind instruction words, so they are gathered first (at most
 // 4, the old limit of 28 bits) and the copy is decoded. The helper now
-// returns the decoder's result and passes the value out. (spatch 1.1.1
+// returns the decoder's result and passes the value out. The unwinder is
+// built without function tracing (it runs inside the tracers), so it
+// uses the always-inline decoder and calls nothing out of its object. (spatch 1.1.1
 // cannot match a do-while loop, so the body goes as whole statements
 // once the shape is found inside it.)
 @arm_shape depends on patch@
@@ -335,11 +337,13 @@ statement S1, S2;
 +	 * a vsp increment of up to 1073742336), then decode it.
 +	 */
 + while (n < sizeof(buf)) {
-+	buf[n] = get(ctrl);
-+	if (!(buf[n++] & 0x80))
++	u8 byte = get(ctrl);
++
++	buf[n++] = byte;
++	if (!(byte & 0x80))
 +		break;
 + }
-+ return leb128_decode_u32(buf, buf + n, val);
++ return __leb128_decode_u32(buf, buf + n, val);
   }
 
 @arm_call depends on patch && arm_helper@
@@ -358,8 +362,10 @@ statement S;
 
   u32 u;
 +
-+ if (fn(C, &u) < 0)
++ if (fn(C, &u) < 0) {
++	pr_warn("unwind: Invalid vsp increment operand\n");
 +	return -URC_FAILURE;
++ }
   S
 
 //----------------------------------------------------------------------

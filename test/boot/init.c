@@ -80,11 +80,12 @@ static void load_listed(void)
 	list[n] = '\0';
 	for (p = list; *p; p = end + 1) {
 		end = strchr(p, '\n');
-		if (!end)
-			break;
-		*end = '\0';
+		if (end)
+			*end = '\0';
 		if (*p)
 			load_module(p);
+		if (!end)
+			break;
 	}
 }
 

@@ -12,7 +12,8 @@
  *    write the same bytes (the cases where the original is right);
  *  - the converted side must always leave a field that decodes (DWARF
  *    7.6) to the value in exactly w bytes, or refuse and change nothing:
- *    it refuses exactly the values longer than w and negative values;
+ *    it refuses exactly the values longer than w and negative values,
+ *    and a field that is not terminated within 10 bytes;
  *  - what the original does instead is counted and printed: a shorter
  *    value leaves padding bytes behind it, a longer one overwrites the
  *    guard. A negative value is not given to the original, which never
@@ -117,11 +118,28 @@ static void one(int w, long v, int word)
 	}
 }
 
+/* A field with no terminating byte within 10 bytes is refused as is. */
+static void unterminated(void)
+{
+	uint8_t n[FIELD], before[FIELD];
+	int ret;
+
+	memset(n, 0x80, FIELD);
+	memcpy(before, n, FIELD);
+	new_riscv_errors = 0;
+	ret = new_riscv_store(n, 1);
+	checked++;
+	refused++;
+	CHECK(ret < 0 && new_riscv_errors == 1 && !memcmp(n, before, FIELD),
+	      "unterminated field: converted returned %d, %d errors", ret, new_riscv_errors);
+}
+
 int main(void)
 {
 	int w, k, b;
 
 	srand(128);
+	unterminated();
 	/* the module test's fields */
 	one(1, 127, 1);
 	one(2, 1000, 1);
@@ -152,8 +170,8 @@ int main(void)
 	printf("PASS cocci: riscv: %lu ULEB128 stores at widths 1-10: %lu byte-identical "
 	       "to the original (value fills the field, or 0); the converted code keeps "
 	       "the width (%lu where the original left padding behind a shorter value) "
-	       "and refuses %lu negative or too wide values (%lu of which the original "
-	       "wrote past the field)\n",
+	       "and refuses %lu stores of negative or too wide values or into an "
+	       "unterminated field (%lu too wide ones the original wrote past the field)\n",
 	       checked, identical, shorter, refused, overwrote);
 	return 0;
 }

@@ -111,6 +111,7 @@ static int real(const char *path, size_t off, int size)
 {
 	struct run o, n;
 	FILE *f = fopen(path, "rb");
+	size_t pushes = 0, pops = 0, nlog = 0;
 	uint8_t *buf;
 	long len;
 	int k;
@@ -136,18 +137,17 @@ static int real(const char *path, size_t off, int size)
 		CHECK(same(&o, &n, len), "%s (skip_dry_run=%d): original: %d, %zu locations; "
 		      "converted: %d, %zu locations, or different bytes",
 		      path, skip, o.ret, o.nlog, n.ret, n.nlog);
-		CHECK(count(n.buf, len, SCS_PUSH) > count(buf, len, SCS_PUSH) &&
-		      count(n.buf, len, SCS_POP) > count(buf, len, SCS_POP),
-		      "%s: nothing was patched", path);
-		if (!failures && !k)
-			printf("PASS cocci: arm64: real CFI (%d bytes of .eh_frame): %zu "
-			       "locations, %zu PACIASP and %zu AUTIASP patched, byte-identical "
-			       "to the original, as at boot and as for modules\n", size, n.nlog,
-			       count(n.buf, len, SCS_PUSH) - count(buf, len, SCS_PUSH),
-			       count(n.buf, len, SCS_POP) - count(buf, len, SCS_POP));
+		pushes = count(n.buf, len, SCS_PUSH) - count(buf, len, SCS_PUSH);
+		pops = count(n.buf, len, SCS_POP) - count(buf, len, SCS_POP);
+		nlog = n.nlog;
+		CHECK(pushes && pops, "%s: nothing was patched", path);
 		done(&o);
 		done(&n);
 	}
+	if (!failures)
+		printf("PASS cocci: arm64: real CFI (%d bytes of .eh_frame): %zu locations, "
+		       "%zu PACIASP and %zu AUTIASP patched, byte-identical to the original, "
+		       "as at boot and as for modules\n", size, nlog, pushes, pops);
 	free(buf);
 	return failures != 0;
 }
@@ -289,12 +289,19 @@ static size_t fde(struct gen *g, size_t toff, int bad)
 			break;
 	}
 	if (bad) {
-		/* FDEs stay 4-byte aligned: the operand's end is the FDE's */
-		while ((g->pos - start + 3) % 4)
+		/*
+		 * The last operand is cut by the FDE's end: def_cfa_offset's
+		 * only one, def_cfa's first or its second. FDEs stay 4-byte
+		 * aligned.
+		 */
+		static const uint8_t cut[3][4] = {
+			{ 0x0e, 0x81, 0x82 }, { 0x0c, 0x81, 0x82 }, { 0x0c, 0x05, 0x81, 0x82 },
+		};
+		int k = rand() % 3, len = k == 2 ? 4 : 3;
+
+		while ((g->pos - start + len) % 4)
 			put8(g, 0);
-		put8(g, 0x0e);			/* def_cfa_offset, operand cut */
-		put8(g, 0x81);
-		put8(g, 0x82);
+		put(g, cut[k], len);
 	} else {
 		while ((g->pos - start) % 4)
 			put8(g, 0);
@@ -311,7 +318,7 @@ static void generated(int rounds)
 	for (r = 0; r < rounds; r++) {
 		struct gen g = { .sdata8 = r & 1, .caf = r & 2 ? 4 : 1 };
 		size_t ehlen, badfde = 0;
-		int nfde = 1 + rand() % MAXFDE, i, isbad = r % 4 == 3, badidx;
+		int nfde = 1 + rand() % MAXFDE, i, isbad = (r >> 2) % 4 == 3, badidx;
 		struct run o, n, cut;
 
 		g.len = 1 << 16;
@@ -352,11 +359,19 @@ static void generated(int rounds)
 			CHECK(same(&o, &n, g.len), "round %d (modules): original %d/%zu, converted "
 			      "%d/%zu, or different bytes", r, o.ret, o.nlog, n.ret, n.nlog);
 		} else {
+			uint8_t *copy = malloc(g.len);
+			size_t after = badfde + 4 + *(uint32_t *)(g.buf + badfde);
+
 			bad++;
-			/* the original on the FDEs before the bad one */
-			memset(g.buf + badfde, 0, 4);
-			run(1, g.buf, g.len, 0, ehlen, false, &cut);
 			CHECK(o.ret == 0, "round %d: the original refused a cut operand (%d)", r, o.ret);
+			/*
+			 * At boot (a dry run of each FDE first), the converted
+			 * code patches what the original patches in the FDEs
+			 * before the bad one.
+			 */
+			memcpy(copy, g.buf, g.len);
+			memset(copy + badfde, 0, 4);
+			run(1, copy, g.len, 0, ehlen, false, &cut);
 			CHECK(n.ret == 4 && cut.ret == 0 && n.nlog == cut.nlog &&
 			      !memcmp(n.log, cut.log, n.nlog * sizeof(*n.log)) &&
 			      !memcmp(n.buf + g.text, cut.buf + g.text, g.len - g.text),
@@ -364,6 +379,24 @@ static void generated(int rounds)
 			      "locations, the original patched %zu before it",
 			      r, badidx, n.ret, n.nlog, cut.nlog);
 			done(&cut);
+			done(&n);
+			/*
+			 * For a module (one pass, which refuses the module on an
+			 * error) it stops at the cut operand: what the original
+			 * patches up to the end of the bad FDE.
+			 */
+			run(0, g.buf, g.len, 0, ehlen, true, &n);
+			memcpy(copy, g.buf, g.len);
+			memset(copy + after, 0, 4);
+			run(1, copy, g.len, 0, ehlen, true, &cut);
+			CHECK(n.ret == 4 && cut.ret == 0 && n.nlog == cut.nlog &&
+			      !memcmp(n.log, cut.log, n.nlog * sizeof(*n.log)) &&
+			      !memcmp(n.buf + g.text, cut.buf + g.text, g.len - g.text),
+			      "round %d (modules): cut operand in FDE %d: converted returned %d "
+			      "after %zu locations, the original %zu up to it",
+			      r, badidx, n.ret, n.nlog, cut.nlog);
+			done(&cut);
+			free(copy);
 		}
 		done(&o);
 		done(&n);
@@ -372,8 +405,9 @@ static void generated(int rounds)
 	if (!failures)
 		printf("PASS cocci: arm64: generated CFI: %lu eh_frames patched byte-identically "
 		       "(%lu locations, sdata4/sdata8, code alignment 1/4, boot and module "
-		       "passes); %lu with an operand cut at its FDE's end stop there with "
-		       "EDYNSCS_INVALID_CFA_OPCODE\n", valid, locations, bad);
+		       "passes); %lu with an operand cut at its FDE's end (first or only "
+		       "operand, or second) stop there with EDYNSCS_INVALID_CFA_OPCODE, at "
+		       "boot and for modules\n", valid, locations, bad);
 }
 
 int main(int argc, char **argv)
