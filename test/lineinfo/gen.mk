@@ -5,9 +5,11 @@
 # with the repo's headers first. Needs REPO, KTREE and GEN.
 
 GEN_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
-	-I$(REPO)/include -I$(KTREE)/tools/include
+	-I$(REPO)/include -I$(KTREE)/tools/include -I$(KTREE)/scripts/include
+GEN_SRCS := $(addprefix $(REPO)/scripts/gen_lineinfo/, \
+	gen_lineinfo.c dwarf.c lines.c encode.c output.c)
 
-$(GEN): $(REPO)/scripts/gen_lineinfo/gen_lineinfo.c $(REPO)/include/linux/lineinfo.h \
-		$(REPO)/include/linux/leb128.h
+$(GEN): $(GEN_SRCS) $(REPO)/scripts/gen_lineinfo/gen_lineinfo.h \
+		$(REPO)/include/linux/lineinfo.h $(REPO)/include/linux/leb128.h
 	@mkdir -p $(dir $@)
-	$(or $(HOSTCC),gcc) $(GEN_CFLAGS) $< -o $@ -ldw -lelf
+	$(or $(HOSTCC),gcc) $(GEN_CFLAGS) $(GEN_SRCS) -o $@ -ldw -lelf

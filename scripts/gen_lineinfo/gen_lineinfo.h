@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gen_lineinfo: what its stages share. dwarf.c finds the text ranges and
+ * the CU ranges, lines.c reads the line rows, encode.c builds the tables,
+ * output.c writes them and gen_lineinfo.c runs the stages in turn.
+ */
+#ifndef GEN_LINEINFO_H
+#define GEN_LINEINFO_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <elfutils/libdw.h>
+#include <elfutils/libdwfl.h>
+#include <gelf.h>
+
+#include <linux/lineinfo.h>
+
+/* longest coded entry: file switch + long (opcode, two 5-byte varints) */
+#define MAX_ENTRY_BYTES	12
+#define MAX_SEGMENT	(255 / MAX_ENTRY_BYTES)
+#define U32_MAX		0xffffffffU
+#define U64_MAX		(~0ULL)
+
+enum { TEXT, INIT, NR_RANGES };
+
+struct row {
+	u64 addr;		/* offset from the range base */
+	u32 seq;		/* global sequence number, for a total order */
+	u32 idx;		/* row number, for a total order */
+	u32 file;		/* file id; unused for gaps */
+	u32 line;
+	bool gap;
+};
+
+struct range {
+	u64 base, end;
+	u64 text_end;		/* end of the last line sequence, offset */
+	bool present;
+	struct row *rows;
+	size_t nr, alloc;
+};
+
+struct buf {
+	u8 *p;
+	size_t len, alloc;
+};
+
+struct file {
+	char *name;
+};
+
+/* an address range of a CU: see cu_ranges in dwarf.c */
+struct cu_range {
+	u64 lo, hi;		/* hi: start of the next range */
+	Dwarf_Off cu;
+};
+
+/* a block of a table: its rows and its palette of files */
+struct block {
+	size_t first, end;		/* rows [first, end) */
+	u32 pal[LINEINFO_MAX_PALETTE];
+	u32 pal_line[LINEINFO_MAX_PALETTE];
+	unsigned int nr_pal;
+};
+
+/* the table of a text range, with its size breakdown for --stats */
+struct table {
+	struct block *blocks;
+	size_t nr_blocks;
+	struct buf out;
+	size_t sz_index, sz_blocks, sz_palette, sz_files, sz_strings, sz_hdr;
+	size_t nr_entries;
+	size_t nr_special, nr_medium, nr_large, nr_long, nr_switch, nr_gap, nr_pal;
+	size_t sz_segments, nr_segments, sz_pages;
+	u32 *refs;		/* per global file: palette references */
+	u32 *id;		/* per global file: id in this table */
+	u32 *by_id;	/* global file of each id */
+	u32 nr_files;
+};
+
+/* gen_lineinfo.c: the input and the options */
+extern const char *prog;
+extern const char *input;
+extern bool big_endian;
+extern unsigned int block_entries;
+extern unsigned int segment_rows;
+extern bool want_stats;
+extern const char *srcroot;
+extern char *input_dir;		/* for files of external modules */
+
+/* dwarf.c */
+extern const char *range_name[NR_RANGES];
+extern struct range ranges[NR_RANGES];
+extern size_t nr_cu_ranges;
+extern const Dwfl_Callbacks offline_callbacks;
+
+void check_truncated(Elf *elf, int fd);
+void find_ranges_exec(Dwfl_Module *mod);
+void find_ranges_rel(Dwfl_Module *mod);
+void read_cu_ranges(Dwfl_Module *mod);
+const struct cu_range *cu_range_at(Dwarf_Off cu, u64 addr);
+char *guess_srcroot(Dwfl_Module *mod);
+
+/* lines.c */
+extern struct file *files;
+extern size_t nr_files;
+
+void normalize(const char *path, char *out);
+size_t read_lines(Dwfl_Module *mod);
+void finish_rows(struct range *r);
+
+/* encode.c */
+extern struct table tables[NR_RANGES];
+extern unsigned int op_addr_bits, med_addr_bits, large_addr_bits;
+extern int op_line_base, med_line_base, large_line_base;
+
+void buf_put(struct buf *b, const void *data, size_t n);
+void partition(struct range *r, struct table *t);
+void number_files(struct table *t);
+void encode_block(struct range *r, struct block *b, struct buf *out,
+		  struct table *t);
+void choose_codes(void);
+void build_table(int ri);
+
+/* output.c */
+void write_file(const char *path, const void *data, size_t len);
+void write_entries(const char *path);
+void write_asm(const char *path, bool module, bool incbin,
+	       const char *raw[NR_RANGES]);
+
+/* Print "gen_lineinfo: INPUT: message" and exit with status 1. */
+static inline void __noreturn __printf(1, 2) die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s: ", prog, input ? input : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+#endif /* GEN_LINEINFO_H */
