@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# coccicheck.sh [KTREE [DIR...]]: report mode of
+# coccicheck.sh [KTREE [DIR|FILE...]]: report mode of
 # scripts/coccinelle/leb128.cocci, the open-coded LEB128 codecs left in
-# KTREE (default: the applied tree), over DIRs (default: the whole tree).
+# KTREE (default: the applied tree), over DIRs and FILEs (default: the
+# whole tree).
 # Prints "file:line:col-col: WARNING: ..." lines, sorted, on stdout.
 . "$(dirname "$0")/lib.sh"
 
@@ -17,9 +18,14 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 t0=$SECONDS
 for d in "$@"; do
+	if [ -f "$ktree/$d" ]; then
+		where=("$d")
+	else
+		where=(--dir "$d")
+	fi
 	(cd "$ktree" && spatch -D report --very-quiet --no-show-diff \
 		--no-includes --include-headers -j "$JOBS" \
-		--sp-file "$COCCI" --dir "$d") >>"$out" ||
+		--sp-file "$COCCI" "${where[@]}") >>"$out" ||
 		die "spatch failed on $ktree/$d"
 done
 sed -n 's#^\./##; /: WARNING: /p' "$out" | LC_ALL=C sort -u
