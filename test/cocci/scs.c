@@ -310,6 +310,29 @@ static size_t fde(struct gen *g, size_t toff, int bad)
 	return start;
 }
 
+/*
+ * The converted run @n stopped at a cut operand: it must return
+ * EDYNSCS_INVALID_CFA_OPCODE having patched exactly what the original
+ * patches when the CFI ends at @end (a zero size written there).
+ */
+static void stopped(const struct gen *g, const struct run *n, size_t ehlen,
+		    size_t end, bool skip_dry_run, int r, int badidx, const char *pass)
+{
+	uint8_t *copy = malloc(g->len);
+	struct run cut;
+
+	memcpy(copy, g->buf, g->len);
+	memset(copy + end, 0, 4);
+	run(1, copy, g->len, 0, ehlen, skip_dry_run, &cut);
+	CHECK(n->ret == 4 && cut.ret == 0 && n->nlog == cut.nlog &&
+	      !memcmp(n->log, cut.log, n->nlog * sizeof(*n->log)) &&
+	      !memcmp(n->buf + g->text, cut.buf + g->text, g->len - g->text),
+	      "round %d (%s): cut operand in FDE %d: converted returned %d after %zu "
+	      "locations, the original %zu", r, pass, badidx, n->ret, n->nlog, cut.nlog);
+	done(&cut);
+	free(copy);
+}
+
 static void generated(int rounds)
 {
 	unsigned long valid = 0, bad = 0, locations = 0;
@@ -319,7 +342,7 @@ static void generated(int rounds)
 		struct gen g = { .sdata8 = r & 1, .caf = r & 2 ? 4 : 1 };
 		size_t ehlen, badfde = 0;
 		int nfde = 1 + rand() % MAXFDE, i, isbad = (r >> 2) % 4 == 3, badidx;
-		struct run o, n, cut;
+		struct run o, n;
 
 		g.len = 1 << 16;
 		g.text = g.len;
@@ -359,7 +382,6 @@ static void generated(int rounds)
 			CHECK(same(&o, &n, g.len), "round %d (modules): original %d/%zu, converted "
 			      "%d/%zu, or different bytes", r, o.ret, o.nlog, n.ret, n.nlog);
 		} else {
-			uint8_t *copy = malloc(g.len);
 			size_t after = badfde + 4 + *(uint32_t *)(g.buf + badfde);
 
 			bad++;
@@ -369,16 +391,7 @@ static void generated(int rounds)
 			 * code patches what the original patches in the FDEs
 			 * before the bad one.
 			 */
-			memcpy(copy, g.buf, g.len);
-			memset(copy + badfde, 0, 4);
-			run(1, copy, g.len, 0, ehlen, false, &cut);
-			CHECK(n.ret == 4 && cut.ret == 0 && n.nlog == cut.nlog &&
-			      !memcmp(n.log, cut.log, n.nlog * sizeof(*n.log)) &&
-			      !memcmp(n.buf + g.text, cut.buf + g.text, g.len - g.text),
-			      "round %d: cut operand in FDE %d: converted returned %d after %zu "
-			      "locations, the original patched %zu before it",
-			      r, badidx, n.ret, n.nlog, cut.nlog);
-			done(&cut);
+			stopped(&g, &n, ehlen, badfde, false, r, badidx, "boot");
 			done(&n);
 			/*
 			 * For a module (one pass, which refuses the module on an
@@ -386,17 +399,7 @@ static void generated(int rounds)
 			 * patches up to the end of the bad FDE.
 			 */
 			run(0, g.buf, g.len, 0, ehlen, true, &n);
-			memcpy(copy, g.buf, g.len);
-			memset(copy + after, 0, 4);
-			run(1, copy, g.len, 0, ehlen, true, &cut);
-			CHECK(n.ret == 4 && cut.ret == 0 && n.nlog == cut.nlog &&
-			      !memcmp(n.log, cut.log, n.nlog * sizeof(*n.log)) &&
-			      !memcmp(n.buf + g.text, cut.buf + g.text, g.len - g.text),
-			      "round %d (modules): cut operand in FDE %d: converted returned %d "
-			      "after %zu locations, the original %zu up to it",
-			      r, badidx, n.ret, n.nlog, cut.nlog);
-			done(&cut);
-			free(copy);
+			stopped(&g, &n, ehlen, after, true, r, badidx, "modules");
 		}
 		done(&o);
 		done(&n);
