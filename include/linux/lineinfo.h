@@ -61,7 +61,42 @@
  * of one page.  A reader that ignores it searches the whole index.
  */
 #define LINEINFO_SECT_PAGES	5
+/*
+ * Optional inline call sites: for every text offset, the chain of call
+ * sites of the inlined functions it lies in (DW_TAG_inlined_subroutine's
+ * DW_AT_call_file and DW_AT_call_line), outermost first.  Starts with
+ * &struct lineinfo_inline; the blocks code the chain's changes.
+ */
+#define LINEINFO_SECT_INLINE	6
 #define LINEINFO_MAX_SECTIONS	16
+
+/* Deepest chain of inlined functions a table may describe. */
+#define LINEINFO_MAX_INLINE	16
+/* Most locations of one address: its line and every call site. */
+#define LINEINFO_MAX_CHAIN	(1 + LINEINFO_MAX_INLINE)
+
+/*
+ * Inline blocks: an entry is one opcode byte, the opcode in its top three
+ * bits and the address advance in the low five (31: a ULEB128 advance
+ * follows), then its operands.  A call site is a byte below
+ * LINEINFO_SITE_FILE (the same file as the last site at that depth, line
+ * advance minus LINEINFO_SITE_BASE), LINEINFO_SITE_FILE + file id for
+ * the ids below LINEINFO_SITE_ULEB, or LINEINFO_SITE_ULEB and a ULEB128
+ * file id; the last two are followed by the ULEB128 line.
+ */
+#define LINEINFO_INL_ADV_BITS	5
+#define LINEINFO_INL_ADV_ULEB	31
+#define LINEINFO_INL_POP1	0	/* leave one inlined function */
+#define LINEINFO_INL_POP2	1	/* leave two */
+#define LINEINFO_INL_POP_ALL	2	/* leave all: no chain */
+#define LINEINFO_INL_PUSH1	3	/* enter one: a call site follows */
+#define LINEINFO_INL_SWAP1	4	/* leave one, enter one */
+#define LINEINFO_INL_SWAP2	5	/* leave two, enter one */
+#define LINEINFO_INL_PUSH2	6	/* enter two */
+#define LINEINFO_INL_ANY	7	/* ULEB128 leave count, enter count */
+#define LINEINFO_SITE_BASE	(-16)
+#define LINEINFO_SITE_FILE	0x80
+#define LINEINFO_SITE_ULEB	0xff
 
 /* Largest number of files one block may refer to (its palette). */
 #define LINEINFO_MAX_PALETTE	20
@@ -167,8 +202,35 @@ struct lineinfo_block {
 	__u32 data;
 };
 
+/**
+ * struct lineinfo_inline - start of the inline call site section
+ * @nr_blocks: entries of the index that follows (&struct lineinfo_block,
+ *	@data relative to the end of the index)
+ * @depth: the deepest chain in the section, at most %LINEINFO_MAX_INLINE
+ */
+struct lineinfo_inline {
+	__u32 nr_blocks;
+	__u32 depth;
+};
+
+/**
+ * struct lineinfo_loc - a source location
+ * @file: file name, relative to the source tree; the string lives in the
+ *	table
+ * @line: line number
+ */
+struct lineinfo_loc {
+	const char *file;
+	unsigned int line;
+};
+
 int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 		    const char **file, unsigned int *line);
+int lineinfo_lookup_chain(const void *table, size_t table_size,
+			  unsigned long offset, struct lineinfo_loc *locs,
+			  unsigned int max);
+int __lineinfo_lookup_chain(const void *table, unsigned long offset,
+			    struct lineinfo_loc *locs, unsigned int max);
 int lineinfo_validate(const void *table, size_t table_size);
 int lineinfo_validate_why(const void *table, size_t table_size,
 			  const char **why);
@@ -187,6 +249,15 @@ extern const u8 lineinfo_vmlinux_init[];
 extern const u8 lineinfo_vmlinux_init_end[];
 const u8 *lineinfo_vmlinux_text(size_t *size, unsigned long *start,
 				unsigned long *end);
+
+/*
+ * Locations an annotation prints: the line, and with
+ * CONFIG_KALLSYMS_LINEINFO_INLINE the inline call sites.
+ */
+#define LINEINFO_SPRINT_LOCS \
+	(IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_INLINE) ? LINEINFO_MAX_CHAIN : 1)
+int lineinfo_format_chain(char *buf, size_t size,
+			  const struct lineinfo_loc *locs, int n);
 #endif
 
 #endif /* _LINUX_LINEINFO_H */

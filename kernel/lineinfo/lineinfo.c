@@ -60,6 +60,23 @@ struct lineinfo_parts {
 	const u32 *pages;	/* page index, or NULL */
 	u32 nr_pages;
 	u32 page_shift;
+	const struct lineinfo_block *inl_index;	/* inline section, or NULL */
+	const u8 *inl_data;
+	u32 inl_nr;
+	u32 inl_size;		/* bytes at @inl_data */
+	u32 inl_depth;
+};
+
+/*
+ * The chain of inlined call sites at an address, outermost first, and for
+ * every depth the last call site seen there in the block (@known: bit d
+ * set once depth d has one).
+ */
+struct lineinfo_chain {
+	u32 depth;
+	u32 known;
+	u32 file[LINEINFO_MAX_INLINE];
+	u32 line[LINEINFO_MAX_INLINE];
 };
 
 /* One block, located by lineinfo_block(). */
@@ -102,6 +119,31 @@ static __always_inline bool lineinfo_part_ok(const struct lineinfo_section *sect
 }
 
 /**
+ * lineinfo_inline_ok() - check the descriptor and start of an inline section
+ * @base: start of the table
+ * @sect: section descriptor of type %LINEINFO_SECT_INLINE
+ * @size: table size
+ *
+ * Context: Any context.
+ * Return: true if the section is aligned, inside the table, holds its
+ * block index and describes chains no deeper than %LINEINFO_MAX_INLINE.
+ */
+static __always_inline bool lineinfo_inline_ok(const u8 *base,
+					       const struct lineinfo_section *sect,
+					       u32 size)
+{
+	const struct lineinfo_inline *inl;
+
+	if (!lineinfo_part_ok(sect, LINEINFO_SECT_INLINE, size) ||
+	    sect->offset & 3 || sect->size < sizeof(*inl))
+		return false;
+	inl = (const void *)(base + sect->offset);
+	return inl->depth <= LINEINFO_MAX_INLINE &&
+	       inl->nr_blocks <= (sect->size - sizeof(*inl)) /
+				 sizeof(struct lineinfo_block);
+}
+
+/**
  * lineinfo_parts() - locate the parts of a table with a checked header
  * @table: start of the table
  * @p: where to store the parts
@@ -136,13 +178,25 @@ static __always_inline void lineinfo_parts(const void *table,
 	p->pages = NULL;
 	p->nr_pages = 0;
 	p->page_shift = 0;
+	p->inl_index = NULL;
+	p->inl_nr = 0;
 	for (i = LINEINFO_NR_REQUIRED; i < hdr->nr_sections; i++) {
-		if (sect[i].type != LINEINFO_SECT_PAGES)
-			continue;
-		p->page_shift = *(const u32 *)(base + sect[i].offset);
-		p->pages = (const u32 *)(base + sect[i].offset) + 1;
-		p->nr_pages = sect[i].size / sizeof(u32) - 1;
-		break;
+		const struct lineinfo_inline *inl;
+
+		if (sect[i].type == LINEINFO_SECT_PAGES && !p->pages) {
+			p->page_shift = *(const u32 *)(base + sect[i].offset);
+			p->pages = (const u32 *)(base + sect[i].offset) + 1;
+			p->nr_pages = sect[i].size / sizeof(u32) - 1;
+		} else if (sect[i].type == LINEINFO_SECT_INLINE &&
+			   !p->inl_index) {
+			inl = (const void *)(base + sect[i].offset);
+			p->inl_index = (const void *)(inl + 1);
+			p->inl_nr = inl->nr_blocks;
+			p->inl_depth = inl->depth;
+			p->inl_data = (const u8 *)(p->inl_index + p->inl_nr);
+			p->inl_size = sect[i].size - sizeof(*inl) -
+				      p->inl_nr * sizeof(*p->inl_index);
+		}
 	}
 }
 
@@ -215,6 +269,10 @@ static __always_inline int lineinfo_parse(const void *table,
 		     (sect[i].offset | sect[i].size) & 3 || sect[i].size < 8 ||
 		     *(const u32 *)(base + sect[i].offset) > 31))
 			return lineinfo_bad(why, "page index out of range",
+					    -EBADMSG);
+		if (sect[i].type == LINEINFO_SECT_INLINE &&
+		    !lineinfo_inline_ok(base, &sect[i], size))
+			return lineinfo_bad(why, "inline section out of range",
 					    -EBADMSG);
 	}
 
@@ -606,6 +664,213 @@ static __always_inline int lineinfo_find(const struct lineinfo_parts *p,
 }
 
 /**
+ * lineinfo_inline_site() - decode the call site entered at depth @d
+ * @p: parts of the table
+ * @q: first byte of the site
+ * @lim: end of the block
+ * @c: the chain; the site is stored at depth @d
+ * @d: depth, below %LINEINFO_MAX_INLINE
+ * @known: the depths that have a site in the block so far (bit @d)
+ *
+ * A site is either a line advance from the last site at depth @d in the
+ * block, in the same file, or a file id and a line.
+ *
+ * Context: Any context.
+ * Return: the first byte after the site, or NULL if it is corrupt.
+ */
+static __always_inline const u8 *lineinfo_inline_site(const struct lineinfo_parts *p,
+						       const u8 *q, const u8 *lim,
+						       struct lineinfo_chain *c,
+						       u32 d, u32 *known)
+{
+	u32 file;
+	int ret;
+	u8 b;
+
+	if (unlikely(q >= lim))
+		return NULL;
+	b = *q++;
+	if (likely(b < LINEINFO_SITE_FILE)) {
+		if (unlikely(!(*known & (1U << d))))
+			return NULL;
+		c->line[d] += (s32)b + LINEINFO_SITE_BASE;
+		return q;
+	}
+	file = b - LINEINFO_SITE_FILE;
+	if (b == LINEINFO_SITE_ULEB) {
+		ret = __leb128_decode_u32(q, lim, &file);
+		if (ret < 0)
+			return NULL;
+		q += ret;
+	}
+	if (file >= p->nr_files)
+		return NULL;
+	ret = __leb128_decode_u32(q, lim, &c->line[d]);
+	if (ret < 0)
+		return NULL;
+	c->file[d] = file;
+	*known |= 1U << d;
+	return q + ret;
+}
+
+/* Functions left and entered by each inline opcode but the last (ANY). */
+#define LINEINFO_POP_ALL	0xff
+static const u8 lineinfo_inl_pop[8] = {
+	[LINEINFO_INL_POP1] = 1, [LINEINFO_INL_POP2] = 2,
+	[LINEINFO_INL_POP_ALL] = LINEINFO_POP_ALL, [LINEINFO_INL_SWAP1] = 1,
+	[LINEINFO_INL_SWAP2] = 2,
+};
+
+static const u8 lineinfo_inl_push[8] = {
+	[LINEINFO_INL_PUSH1] = 1, [LINEINFO_INL_SWAP1] = 1,
+	[LINEINFO_INL_SWAP2] = 1, [LINEINFO_INL_PUSH2] = 2,
+};
+
+/**
+ * lineinfo_inline_scan() - decode an inline block up to a text offset
+ * @p: parts of the table, with an inline section
+ * @i: block number, below @p->inl_nr
+ * @offset: stop before the first entry above this offset
+ * @c: where to store the chain after the last entry at or below @offset
+ * @stop: if not NULL, where to store the first byte not decoded
+ *
+ * A block starts with no chain at its first offset.  Each entry is an
+ * opcode byte with the address advance in its low bits (or a ULEB128
+ * advance after it), which says how many inlined functions are left and
+ * how many entered; the call sites of those entered follow, outermost
+ * first.  Every entry consumes at least one byte, every depth is checked
+ * against the section's, which lineinfo_parse() bounded.
+ *
+ * Context: Any context.
+ * Return: 0 or -EBADMSG if the block is corrupt.
+ */
+static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
+				u64 offset, struct lineinfo_chain *c,
+				const u8 **stop)
+{
+	u32 start = p->inl_index[i].data, end, adv, pop, push, depth = 0;
+	u32 known = 0, max = p->inl_depth;
+	u64 addr = p->inl_index[i].addr;
+	const u8 *q, *n, *lim;
+	int ret;
+	u8 b, op;
+
+	end = i + 1 < p->inl_nr ? p->inl_index[i + 1].data : p->inl_size;
+	if (start > end || end > p->inl_size)
+		return -EBADMSG;
+	q = p->inl_data + start;
+	lim = p->inl_data + end;
+	while (q < lim) {
+		b = *q;
+		n = q + 1;
+		adv = b & ((1U << LINEINFO_INL_ADV_BITS) - 1);
+		if (unlikely(adv == LINEINFO_INL_ADV_ULEB)) {
+			ret = __leb128_decode_u32(n, lim, &adv);
+			if (ret < 0)
+				return -EBADMSG;
+			n += ret;
+		}
+		if (addr + adv > offset)
+			break;
+		addr += adv;
+		op = b >> LINEINFO_INL_ADV_BITS;
+		pop = lineinfo_inl_pop[op];
+		push = lineinfo_inl_push[op];
+		if (pop == LINEINFO_POP_ALL) {
+			pop = depth;
+		} else if (unlikely(op == LINEINFO_INL_ANY)) {
+			ret = __leb128_decode_u32(n, lim, &pop);
+			if (ret < 0)
+				return -EBADMSG;
+			n += ret;
+			ret = __leb128_decode_u32(n, lim, &push);
+			if (ret < 0)
+				return -EBADMSG;
+			n += ret;
+		}
+		if (unlikely(pop > depth || push > max - (depth - pop)))
+			return -EBADMSG;
+		depth -= pop;
+		for (; push; push--, depth++) {
+			n = lineinfo_inline_site(p, n, lim, c, depth, &known);
+			if (unlikely(!n))
+				return -EBADMSG;
+		}
+		q = n;
+	}
+	c->depth = depth;
+	c->known = known;
+	if (stop)
+		*stop = q;
+	return 0;
+}
+
+/**
+ * lineinfo_find_inline() - the inline chain of a text offset
+ * @p: parts of the table
+ * @offset: text offset
+ * @c: where to store the chain (empty without an inline section)
+ *
+ * Context: Any context.
+ * Return: 0 or -EBADMSG if the inline section is corrupt.
+ */
+static int lineinfo_find_inline(const struct lineinfo_parts *p, u64 offset,
+				struct lineinfo_chain *c)
+{
+	const struct lineinfo_block *index = p->inl_index;
+	u32 lo = 0, n = p->inl_nr;
+
+	c->depth = 0;
+	if (!n || index[0].addr > offset)
+		return 0;
+	/* Invariant: index[lo].addr <= offset; the answer is in [lo, lo + n). */
+	while (n > 1) {
+		u32 half = n / 2;
+
+		if (index[lo + half].addr <= offset)
+			lo += half;
+		n -= half;
+	}
+	return lineinfo_inline_scan(p, lo, offset, c, NULL);
+}
+
+/**
+ * lineinfo_find_chain() - line and inline call sites of a text offset
+ * @p: parts of the table
+ * @offset: text offset
+ * @locs: where to store up to @max locations, innermost first
+ * @max: size of @locs, at least 1
+ *
+ * Context: Any context.
+ * Return: as lineinfo_lookup_chain().
+ */
+static __always_inline int lineinfo_find_chain(const struct lineinfo_parts *p,
+					       unsigned long offset,
+					       struct lineinfo_loc *locs,
+					       unsigned int max)
+{
+	struct lineinfo_chain c;
+	u32 k, s;
+	int ret;
+
+	ret = lineinfo_find(p, offset, &locs[0].file, &locs[0].line);
+	if (ret)
+		return ret;
+	ret = lineinfo_find_inline(p, offset, &c);
+	if (ret)
+		return ret;
+	for (k = 0; k < c.depth && k + 1 < max; k++) {
+		/* innermost first: the call site of the deepest function */
+		s = p->files[c.file[c.depth - 1 - k]];
+		if (s >= p->strings_size)
+			return -EBADMSG;
+		locs[k + 1].file = p->strings + s;
+		locs[k + 1].line = c.line[c.depth - 1 - k];
+	}
+	return c.depth + 1;
+}
+
+/**
  * lineinfo_lookup() - find the source line of a text offset
  * @table: lineinfo table, 4-byte aligned
  * @table_size: number of readable bytes at @table
@@ -661,6 +926,66 @@ int __lineinfo_lookup(const void *table, unsigned long offset,
 	return lineinfo_find(&p, offset, file, line);
 }
 EXPORT_SYMBOL_IF_KUNIT(__lineinfo_lookup);
+
+/**
+ * lineinfo_lookup_chain() - source line and inline call sites of an offset
+ * @table: lineinfo table, 4-byte aligned
+ * @table_size: number of readable bytes at @table
+ * @offset: offset of the address from the start of the described text
+ * @locs: where to store the locations, innermost first: @locs[0] is the
+ *	line, as lineinfo_lookup() finds it; in inlined code the call
+ *	sites follow, from the call of the innermost inlined function to
+ *	the call in the function that holds the address, as
+ *	``addr2line -i`` prints them
+ * @max: number of entries of @locs, at least 1; %LINEINFO_MAX_CHAIN
+ *	holds every chain a valid table describes
+ *
+ * A table without the inline section (CONFIG_KALLSYMS_LINEINFO_INLINE=n)
+ * gives the line alone.  Like lineinfo_lookup(), reads only inside the
+ * table, decodes at most one block of each kind and keeps no state.
+ *
+ * Context: Any context, including NMI: no locks, no allocation, no state.
+ * Return: the number of locations of @offset (at least 1; if more than
+ * @max, only the first @max were stored), or as lineinfo_lookup().
+ */
+int lineinfo_lookup_chain(const void *table, size_t table_size,
+			  unsigned long offset, struct lineinfo_loc *locs,
+			  unsigned int max)
+{
+	struct lineinfo_parts p;
+	int ret;
+
+	if (!max)
+		return -EINVAL;
+	ret = lineinfo_parse(table, table_size, &p, NULL);
+	if (ret)
+		return ret;
+	return lineinfo_find_chain(&p, offset, locs, max);
+}
+EXPORT_SYMBOL_IF_KUNIT(lineinfo_lookup_chain);
+
+/**
+ * __lineinfo_lookup_chain() - lineinfo_lookup_chain() on a checked table
+ * @table: lineinfo table that lineinfo_check() or lineinfo_validate()
+ *	accepted, and that has not changed since
+ * @offset: offset of the address from the start of the described text
+ * @locs: where to store the locations
+ * @max: number of entries of @locs, at least 1
+ *
+ * Context: Any context, including NMI: no locks, no allocation, no state.
+ * Return: as lineinfo_lookup_chain().
+ */
+int __lineinfo_lookup_chain(const void *table, unsigned long offset,
+			    struct lineinfo_loc *locs, unsigned int max)
+{
+	struct lineinfo_parts p;
+
+	if (!max)
+		return -EINVAL;
+	lineinfo_parts(table, &p);
+	return lineinfo_find_chain(&p, offset, locs, max);
+}
+EXPORT_SYMBOL_IF_KUNIT(__lineinfo_lookup_chain);
 
 /**
  * lineinfo_check() - check the header and the section descriptors once
@@ -773,6 +1098,45 @@ bad:
 }
 
 /**
+ * lineinfo_validate_inline() - check the inline section once
+ * @p: parts of the table
+ * @why: if not NULL, where to store the reason of a failure
+ *
+ * The index is sorted and inside the text, and every block decodes to its
+ * end with every entry below the next block's first offset.
+ *
+ * Context: Any context.
+ * Return: 0 or -EBADMSG.
+ */
+static int lineinfo_validate_inline(const struct lineinfo_parts *p,
+				    const char **why)
+{
+	const struct lineinfo_block *index = p->inl_index;
+	struct lineinfo_chain c;
+	const u8 *stop;
+	u64 limit;
+	u32 i, end;
+	int ret;
+
+	for (i = 0; i < p->inl_nr; i++)
+		if (index[i].addr >= p->text_end ||
+		    (i && index[i].addr <= index[i - 1].addr))
+			return lineinfo_bad(why, "inline index unsorted or beyond the text",
+					    -EBADMSG);
+	for (i = 0; i < p->inl_nr; i++) {
+		limit = i + 1 < p->inl_nr ? index[i + 1].addr : p->text_end;
+		ret = lineinfo_inline_scan(p, i, limit - 1, &c, &stop);
+		if (ret)
+			return lineinfo_bad(why, "corrupt inline entry", ret);
+		end = i + 1 < p->inl_nr ? index[i + 1].data : p->inl_size;
+		if (stop != p->inl_data + end)
+			return lineinfo_bad(why, "inline entries beyond their block",
+					    -EBADMSG);
+	}
+	return 0;
+}
+
+/**
  * lineinfo_validate_why() - check a whole table once, and say what is wrong
  * @table: lineinfo table, 4-byte aligned
  * @table_size: number of readable bytes at @table
@@ -862,7 +1226,7 @@ int lineinfo_validate_why(const void *table, size_t table_size,
 			return lineinfo_bad(why, "palette slot out of range",
 					    -EBADMSG);
 	}
-	return 0;
+	return lineinfo_validate_inline(&p, why);
 }
 EXPORT_SYMBOL_IF_KUNIT(lineinfo_validate_why);
 

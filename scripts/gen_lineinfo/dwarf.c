@@ -268,6 +268,35 @@ const struct cu_range *cu_range_at(Dwarf_Off cu, u64 addr)
 }
 
 /*
+ * The first part of [*@lo, *@hi) that libdwfl gives to the CU whose DIE is
+ * at @cu, stored back in *@lo and *@hi; false if there is none.
+ */
+bool cu_clip(Dwarf_Off cu, u64 *lo, u64 *hi)
+{
+	size_t a = 0, b = nr_cu_ranges, k;
+
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+
+		if (cu_ranges[mid].lo <= *lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	for (k = a ? a - 1 : 0; k < nr_cu_ranges && cu_ranges[k].lo < *hi; k++) {
+		u64 s = cu_ranges[k].lo > *lo ? cu_ranges[k].lo : *lo;
+		u64 e = cu_ranges[k].hi < *hi ? cu_ranges[k].hi : *hi;
+
+		if (cu_ranges[k].cu == cu && s < e) {
+			*lo = s;
+			*hi = e;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
  * The kernel source root is the directory holding include/linux/; every
  * kernel object includes headers from there.  Take the prefix that most
  * file names share before "/include/linux/".

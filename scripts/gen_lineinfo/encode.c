@@ -32,12 +32,12 @@ void buf_put(struct buf *b, const void *data, size_t n)
 	b->len += n;
 }
 
-static void buf_u8(struct buf *b, u8 v)
+void buf_u8(struct buf *b, u8 v)
 {
 	buf_put(b, &v, 1);
 }
 
-static void buf_uleb(struct buf *b, u32 v)
+void buf_uleb(struct buf *b, u32 v)
 {
 	u8 tmp[LEB128_MAX_LEN];
 
@@ -51,7 +51,7 @@ static void buf_sleb(struct buf *b, s32 v)
 	buf_put(b, tmp, leb128_encode_s32(tmp, sizeof(tmp), v));
 }
 
-static u32 tgt32(u32 v)
+u32 tgt32(u32 v)
 {
 	return big_endian ? htobe32(v) : htole32(v);
 }
@@ -61,13 +61,13 @@ static u16 tgt16(u16 v)
 	return big_endian ? htobe16(v) : htole16(v);
 }
 
-static void buf_u32(struct buf *b, u32 v)
+void buf_u32(struct buf *b, u32 v)
 {
 	v = tgt32(v);
 	buf_put(b, &v, 4);
 }
 
-static void buf_align(struct buf *b)
+void buf_align(struct buf *b)
 {
 	while (b->len % LINEINFO_ALIGN)
 		buf_u8(b, 0);
@@ -501,10 +501,11 @@ void build_table(int ri)
 	struct range *r = &ranges[ri];
 	struct table *t = &tables[ri];
 	struct buf blocks = {}, index = {}, fidx = {}, strs = {}, pages = {};
+	struct buf inl = {};
 	struct buf *out = &t->out;
 	struct lineinfo_header hdr;
-	struct lineinfo_section sect[5];
-	size_t i, k, nsect = 5, off;
+	struct lineinfo_section sect[6];
+	size_t i, k, nsect = want_inline ? 6 : 5, off;
 	unsigned int shift;
 
 	for (i = 0; i < t->nr_blocks; i++) {
@@ -545,7 +546,7 @@ void build_table(int ri)
 		buf_u32(&pages, k);
 	}
 
-	off = sizeof(hdr) + sizeof(sect);
+	off = sizeof(hdr) + nsect * sizeof(sect[0]);
 	sect[0] = (struct lineinfo_section){ LINEINFO_SECT_INDEX, off, index.len };
 	off += index.len;
 	sect[1] = (struct lineinfo_section){ LINEINFO_SECT_FILES, off, fidx.len };
@@ -558,6 +559,13 @@ void build_table(int ri)
 	sect[3] = (struct lineinfo_section){ LINEINFO_SECT_STRINGS, off, strs.len };
 	off += strs.len;
 	off = (off + LINEINFO_ALIGN - 1) & ~(size_t)(LINEINFO_ALIGN - 1);
+	if (want_inline) {
+		build_inline(ri, t, &inl);
+		sect[5] = (struct lineinfo_section){ LINEINFO_SECT_INLINE, off,
+						     inl.len };
+		off += inl.len;
+		off = (off + LINEINFO_ALIGN - 1) & ~(size_t)(LINEINFO_ALIGN - 1);
+	}
 	if (off > U32_MAX)
 		die("table too large");
 
@@ -589,13 +597,19 @@ void build_table(int ri)
 	buf_put(out, blocks.p, blocks.len);
 	buf_put(out, strs.p, strs.len);
 	buf_align(out);
+	if (want_inline) {
+		buf_put(out, inl.p, inl.len);
+		buf_align(out);
+	}
 
-	t->sz_hdr = sizeof(hdr) + sizeof(sect);
+	t->sz_hdr = sizeof(hdr) + nsect * sizeof(sect[0]);
 	t->sz_index = index.len;
 	t->sz_files = fidx.len;
 	t->sz_blocks = blocks.len;
 	t->sz_strings = strs.len;
 	t->sz_pages = pages.len;
+	t->sz_inline = inl.len;
+	free(inl.p);
 	free(pages.p);
 	free(blocks.p);
 	free(index.p);

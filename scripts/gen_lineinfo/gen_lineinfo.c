@@ -22,6 +22,11 @@
  *                  host-endian u32 triples (offset, file id or ~0 for a
  *                  gap, line), after a u32 count of file names and the
  *                  NUL-terminated names in id order
+ *   --inline       add the inline call site section (CONFIG_KALLSYMS_
+ *                  LINEINFO_INLINE): the call sites of the inlined
+ *                  functions of every address, from DW_TAG_inlined_subroutine
+ *   --inline-block N  inline entries per block (default 16; for
+ *                  measurements)
  *
  * INPUT is a vmlinux (ET_EXEC, or ET_DYN where it is linked as a PIE, as
  * on arm64: text is _text.._etext, init text is _sinittext.._einittext; an
@@ -46,8 +51,10 @@
  * include/linux/lineinfo.h; the same input always gives the same output.
  *
  * This file holds main() and the options; the stages are in dwarf.c (text
- * and CU ranges), lines.c (line rows and file names), encode.c (tables)
- * and output.c (files), with what they share in gen_lineinfo.h.
+ * and CU ranges), lines.c (line rows and file names), inline.c (inlined
+ * scopes and their call-site chains), encode.c (tables), encode_inline.c
+ * (the inline section) and output.c (files), with what they share in
+ * gen_lineinfo.h.
  */
 
 #include <errno.h>
@@ -75,6 +82,7 @@ bool big_endian;
 unsigned int block_entries = DEFAULT_BLOCK;
 unsigned int segment_rows = DEFAULT_SEGMENT;
 bool want_stats;
+bool want_inline;
 const char *srcroot;
 char *input_dir;		/* for files of external modules */
 
@@ -117,6 +125,10 @@ int main(int argc, char **argv)
 			segment_rows = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--entries") && i + 1 < argc)
 			entries = argv[++i];
+		else if (!strcmp(argv[i], "--inline"))
+			want_inline = true;
+		else if (!strcmp(argv[i], "--inline-block") && i + 1 < argc)
+			inline_block = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--stats"))
 			want_stats = true;
 		else if (argv[i][0] == '-' || input)
@@ -125,7 +137,7 @@ int main(int argc, char **argv)
 			input = argv[i];
 	}
 	if (!input || !block_entries || !segment_rows ||
-	    segment_rows > MAX_SEGMENT)
+	    segment_rows > MAX_SEGMENT || !inline_block)
 		help_exit();
 
 	fd = open(input, O_RDONLY);
@@ -198,9 +210,15 @@ int main(int argc, char **argv)
 
 	read_cu_ranges(mod);
 	nr_rows = read_lines(mod);
+	if (want_inline) {
+		read_inline_scopes(mod);
+		build_chains();
+	}
 	for (r = 0; r < NR_RANGES; r++) {
 		finish_rows(&ranges[r]);
 		partition(&ranges[r], &tables[r]);
+		if (want_inline)
+			inline_refs(r, &tables[r]);
 	}
 	for (r = 0; r < NR_RANGES; r++) {
 		struct table *t = &tables[r];
@@ -224,6 +242,10 @@ int main(int argc, char **argv)
 		write_asm(out_asm, module, incbin, raw);
 	if (entries)
 		write_entries(entries);
+	if (want_inline && want_stats) {
+		inline_stats();
+		inline_encode_stats();
+	}
 
 	if (want_stats) {
 		for (r = 0; r < NR_RANGES; r++) {
@@ -231,13 +253,14 @@ int main(int argc, char **argv)
 			double n = t->nr_entries ? t->nr_entries : 1;
 
 			fprintf(stderr,
-				"lineinfo: %s: %zu entries, %zu blocks, header %zu, index %zu (%.3f B/e), blocks %zu (%.3f B/e, palettes %.3f, segment records %.3f), page index %zu (%.3f), file table %zu (%.3f), names %zu (%.3f)\n",
+				"lineinfo: %s: %zu entries, %zu blocks, header %zu, index %zu (%.3f B/e), blocks %zu (%.3f B/e, palettes %.3f, segment records %.3f), page index %zu (%.3f), file table %zu (%.3f), names %zu (%.3f), inline %zu (%.3f B/e)\n",
 				range_name[r], t->nr_entries, t->nr_blocks, t->sz_hdr,
 				t->sz_index, t->sz_index / n, t->sz_blocks,
 				t->sz_blocks / n, t->sz_palette / n,
 				t->sz_segments / n, t->sz_pages, t->sz_pages / n,
 				t->sz_files,
-				t->sz_files / n, t->sz_strings, t->sz_strings / n);
+				t->sz_files / n, t->sz_strings, t->sz_strings / n,
+				t->sz_inline, t->sz_inline / n);
 			fprintf(stderr,
 				"lineinfo: %s: coded entries: %zu special, %zu medium, %zu large, %zu long, %zu gaps, %zu file switches; %.1f files/block, %.1f segments/block\n",
 				range_name[r], t->nr_special, t->nr_medium, t->nr_large,

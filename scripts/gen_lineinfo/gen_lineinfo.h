@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * gen_lineinfo: what its stages share. dwarf.c finds the text ranges and
- * the CU ranges, lines.c reads the line rows, encode.c builds the tables,
- * output.c writes them and gen_lineinfo.c runs the stages in turn.
+ * the CU ranges, lines.c reads the line rows, inline.c the inline scopes,
+ * encode.c builds the tables, output.c writes them and gen_lineinfo.c
+ * runs the stages in turn.
  */
 #ifndef GEN_LINEINFO_H
 #define GEN_LINEINFO_H
@@ -75,7 +76,7 @@ struct table {
 	size_t sz_index, sz_blocks, sz_palette, sz_files, sz_strings, sz_hdr;
 	size_t nr_entries;
 	size_t nr_special, nr_medium, nr_large, nr_long, nr_switch, nr_gap, nr_pal;
-	size_t sz_segments, nr_segments, sz_pages;
+	size_t sz_segments, nr_segments, sz_pages, sz_inline;
 	u32 *refs;		/* per global file: palette references */
 	u32 *id;		/* per global file: id in this table */
 	u32 *by_id;	/* global file of each id */
@@ -89,6 +90,7 @@ extern bool big_endian;
 extern unsigned int block_entries;
 extern unsigned int segment_rows;
 extern bool want_stats;
+extern bool want_inline;
 extern const char *srcroot;
 extern char *input_dir;		/* for files of external modules */
 
@@ -103,6 +105,7 @@ void find_ranges_exec(Dwfl_Module *mod);
 void find_ranges_rel(Dwfl_Module *mod);
 void read_cu_ranges(Dwfl_Module *mod);
 const struct cu_range *cu_range_at(Dwarf_Off cu, u64 addr);
+bool cu_clip(Dwarf_Off cu, u64 *lo, u64 *hi);
 char *guess_srcroot(Dwfl_Module *mod);
 
 /* lines.c */
@@ -110,8 +113,39 @@ extern struct file *files;
 extern size_t nr_files;
 
 void normalize(const char *path, char *out);
+u32 file_id_cached(const char *name, const char *comp_dir);
+void ptr_hash_clear(void);
+int range_of(u64 addr, bool end_ok);
 size_t read_lines(Dwfl_Module *mod);
 void finish_rows(struct range *r);
+
+/* a call site: a global file id and a line */
+struct site {
+	u32 file, line;
+};
+
+/* from @addr on, the chain is @depth sites from chains.sites[@sites] */
+struct chain_step {
+	u64 addr;
+	u32 depth;
+	u32 sites;
+};
+
+/* the chain of every address of a text range, as its changes */
+struct chains {
+	struct chain_step *step;
+	size_t nr, alloc;
+	struct site *sites;
+	size_t nr_sites, alloc_sites;
+};
+
+/* inline.c */
+extern struct chains chains[NR_RANGES];
+extern size_t nr_too_deep;
+
+size_t read_inline_scopes(Dwfl_Module *mod);
+void build_chains(void);
+void inline_stats(void);
 
 /* encode.c */
 extern struct table tables[NR_RANGES];
@@ -119,12 +153,24 @@ extern unsigned int op_addr_bits, med_addr_bits, large_addr_bits;
 extern int op_line_base, med_line_base, large_line_base;
 
 void buf_put(struct buf *b, const void *data, size_t n);
+void buf_u8(struct buf *b, u8 v);
+void buf_uleb(struct buf *b, u32 v);
+void buf_u32(struct buf *b, u32 v);
+void buf_align(struct buf *b);
+u32 tgt32(u32 v);
 void partition(struct range *r, struct table *t);
 void number_files(struct table *t);
 void encode_block(struct range *r, struct block *b, struct buf *out,
 		  struct table *t);
 void choose_codes(void);
 void build_table(int ri);
+
+/* encode_inline.c */
+extern unsigned int inline_block;
+
+void inline_refs(int ri, struct table *t);
+void build_inline(int ri, const struct table *t, struct buf *out);
+void inline_encode_stats(void);
 
 /* output.c */
 void write_file(const char *path, const void *data, size_t len);

@@ -160,7 +160,7 @@ static u32 file_id(const char *name, const char *comp_dir)
 	return nr_files++;
 }
 
-static u32 file_id_cached(const char *name, const char *comp_dir)
+u32 file_id_cached(const char *name, const char *comp_dir)
 {
 	struct ptr_entry *e;
 	unsigned int h = hash_ptr(name);
@@ -177,7 +177,7 @@ static u32 file_id_cached(const char *name, const char *comp_dir)
 }
 
 /* Forget the file name pointers of the previous CU. */
-static void ptr_hash_clear(void)
+void ptr_hash_clear(void)
 {
 	struct ptr_entry *e, *tmp;
 
@@ -206,7 +206,7 @@ static void add_row(struct range *r, u64 off, u32 seq, u32 idx,
 	w->gap = gap;
 }
 
-static int range_of(u64 addr, bool end_ok)
+int range_of(u64 addr, bool end_ok)
 {
 	int r;
 

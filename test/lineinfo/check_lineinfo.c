@@ -2,7 +2,7 @@
 /*
  * Check lineinfo tables against libdw, independently of the generator.
  *
- * usage: check_lineinfo [--relative] [--swap] [--random N] [--seed S] NAME INPUT
+ * usage: check_lineinfo [--relative] [--swap] [--inline] [--random N] [--seed S] NAME INPUT
  *                       TEXT.bin [INIT.bin]
  *
  * For every address of a DWARF line row inside the text (and init text)
@@ -14,6 +14,13 @@
  * --relative, file names must also be relative and free of "..".  With
  * --swap, the tables are in the other byte order (a big-endian target):
  * this host must refuse them as they are and answer right once swapped.
+ * With --inline, the tables have the inline call site section, and at
+ * the first 10,000 random addresses with a line of each table the call
+ * sites of lineinfo_lookup_chain() must be those of libdw's
+ * dwarf_getscopes(), innermost first: each
+ * DW_TAG_inlined_subroutine's DW_AT_call_file and DW_AT_call_line, the
+ * scopes around an inlined instance found with dwarf_getscopes_die(), as
+ * eu-addr2line -i does.
  *
  * Prints "PASS <check>" or "FAIL <check>: <why>" lines; exits 1 on failure.
  */
@@ -29,6 +36,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <dwarf.h>
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
 
@@ -47,6 +55,7 @@ static const char *name;
 static int failed;
 static bool relative;
 static bool swap;
+static bool with_inline;
 
 static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname,
 			Dwarf_Addr base, const char *file_name,
@@ -130,6 +139,70 @@ static bool name_matches(const char *tab, const char *dw)
 }
 
 static unsigned long nr_checked, nr_lines, nr_none, nr_bad;
+/* chains compared with libdw per table: each costs a walk of a CU's DIEs */
+#define MAX_CHAINS	10000
+
+static unsigned long chain_budget;
+static unsigned long nr_chains, nr_inlined, nr_sites, depth_hist[LINEINFO_MAX_CHAIN];
+
+/*
+ * The call sites of @addr by libdw, innermost first, against @locs[1..n).
+ * Returns true if they agree.
+ */
+static bool check_chain(Dwfl_Module *mod, uint64_t addr,
+			const struct lineinfo_loc *locs, int n, const char **why)
+{
+	Dwarf_Addr bias;
+	Dwarf_Die *cudie = dwfl_module_addrdie(mod, addr, &bias), *scopes = NULL;
+	Dwarf_Files *files = NULL;
+	size_t nfiles = 0;
+	int nall, j, k = 1;
+	bool ok = true;
+
+	if (cudie && dwarf_getsrcfiles(cudie, &files, &nfiles))
+		files = NULL;
+	nall = cudie ? dwarf_getscopes(cudie, addr - bias, &scopes) : 0;
+	for (j = 0; j < nall; j++) {
+		Dwarf_Attribute at;
+		Dwarf_Word f = 0, l = 0;
+		const char *fn = NULL;
+		Dwarf_Die *outer = NULL;
+		int tag = dwarf_tag(&scopes[j]);
+
+		if (tag == DW_TAG_subprogram)
+			break;
+		if (tag != DW_TAG_inlined_subroutine)
+			continue;
+		if (!dwarf_formudata(dwarf_attr(&scopes[j], DW_AT_call_file, &at), &f) &&
+		    files && f < nfiles)
+			fn = dwarf_filesrc(files, f, NULL, NULL);
+		if (dwarf_formudata(dwarf_attr(&scopes[j], DW_AT_call_line, &at), &l))
+			l = 0;
+		if (k >= n || locs[k].line != l ||
+		    !name_matches(locs[k].file, fn ? fn : "??")) {
+			*why = "call site";
+			ok = false;
+		}
+		k++;
+		/* the concrete scopes around this instance, itself first */
+		nall = dwarf_getscopes_die(&scopes[j], &outer);
+		free(scopes);
+		scopes = outer;
+		j = 0;
+		if (nall <= 0)
+			break;
+	}
+	free(scopes);
+	if (k != n) {
+		*why = "chain length";
+		ok = false;
+	}
+	nr_chains++;
+	nr_inlined += n > 1;
+	nr_sites += n - 1;
+	depth_hist[n - 1]++;
+	return ok;
+}
 
 static void check_addr(Dwfl_Module *mod, struct rng *r, const char *what,
 		       uint64_t addr)
@@ -173,7 +246,41 @@ static void check_addr(Dwfl_Module *mod, struct rng *r, const char *what,
 	    name_matches(tfile, dfile) &&
 	    (!relative || (tfile[0] != '/' && strncmp(tfile, "../", 3) &&
 			   !strstr(tfile, "/../")))) {
+		struct lineinfo_loc locs[LINEINFO_MAX_CHAIN], l2[LINEINFO_MAX_CHAIN];
+		const char *why = NULL;
+		int n, n2, k;
+
 		nr_lines++;
+		/*
+		 * dwarf_getscopes() walks the CU: the first MAX_CHAINS
+		 * random addresses of each table only
+		 */
+		if (!with_inline || strcmp(what, "random") || !chain_budget)
+			return;
+		chain_budget--;
+		n = lineinfo_lookup_chain(r->table, r->size, addr - r->base, locs,
+					  LINEINFO_MAX_CHAIN);
+		if (n < 1 || n > LINEINFO_MAX_CHAIN || locs[0].file != tfile ||
+		    locs[0].line != tline) {
+			why = "lookup_chain's line";
+		} else if (r->checked) {
+			n2 = __lineinfo_lookup_chain(r->table, addr - r->base, l2,
+						     LINEINFO_MAX_CHAIN);
+			if (n2 != n)
+				why = "__lineinfo_lookup_chain";
+			for (k = 0; !why && k < n; k++)
+				if (l2[k].file != locs[k].file || l2[k].line != locs[k].line)
+					why = "__lineinfo_lookup_chain";
+		}
+		if (!why && check_chain(mod, addr, locs, n, &why))
+			return;
+		if (nr_bad++ < 10) {
+			printf("  %s %s+%#lx: %s differs (%d):", name, what,
+			       (unsigned long)(addr - r->base), why, n);
+			for (k = 1; k < n && k < LINEINFO_MAX_CHAIN; k++)
+				printf(" %s:%u", locs[k].file, locs[k].line);
+			printf("\n");
+		}
 		return;
 	}
 	if (nr_bad++ < 10)
@@ -304,6 +411,16 @@ static void swap_table(void *table, size_t size)
 		s[i].type = bswap_32(s[i].type);
 		s[i].offset = bswap_32(s[i].offset);
 		s[i].size = bswap_32(s[i].size);
+		/* the inline section: its count, its depth and its index */
+		if (s[i].type == LINEINFO_SECT_INLINE &&
+		    (uint64_t)s[i].offset + s[i].size <= size && s[i].size >= 8) {
+			w = (void *)((char *)table + s[i].offset);
+			w[0] = bswap_32(w[0]);
+			w[1] = bswap_32(w[1]);
+			for (k = 0; k < 2 * (uint64_t)w[0] && 8 + 4 * (k + 1) <= s[i].size; k++)
+				w[2 + k] = bswap_32(w[2 + k]);
+			continue;
+		}
 		/* the index, the file table and the page index are u32s */
 		if (s[i].type != LINEINFO_SECT_INDEX &&
 		    s[i].type != LINEINFO_SECT_FILES &&
@@ -340,12 +457,14 @@ int main(int argc, char **argv)
 			relative = true;
 		else if (!strcmp(argv[a], "--swap"))
 			swap = true;
+		else if (!strcmp(argv[a], "--inline"))
+			with_inline = true;
 		else
 			break;
 		a++;
 	}
 	if (argc - a < 3) {
-		fprintf(stderr, "usage: %s [--relative] [--swap] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
+		fprintf(stderr, "usage: %s [--relative] [--swap] [--inline] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
 			argv[0]);
 		return 2;
 	}
@@ -428,6 +547,7 @@ int main(int argc, char **argv)
 			continue;
 		check_addr(mod, &r[k], "start", r[k].base);
 		check_addr(mod, &r[k], "last", r[k].end - 1);
+		chain_budget = MAX_CHAINS;
 		for (i = 0; i < nrand; i++)
 			check_addr(mod, &r[k], "random",
 				   r[k].base + (uint64_t)(drand48() * span));
@@ -439,6 +559,18 @@ int main(int argc, char **argv)
 	report("vs-libdw", !nr_bad && nr_lines,
 	       "%lu addresses: %lu with a line, %lu without, %lu disagree",
 	       nr_checked, nr_lines, nr_none, nr_bad);
+	if (with_inline) {
+		char hist[512] = "";
+		size_t len = 0;
+
+		for (k = 1; k < LINEINFO_MAX_CHAIN; k++)
+			if (depth_hist[k])
+				len += snprintf(hist + len, sizeof(hist) - len,
+						" %d:%lu", k, depth_hist[k]);
+		report("inline-vs-libdw", !nr_bad && nr_inlined,
+		       "%lu random addresses with a line, %lu in inlined code, %lu call sites, as dwarf_getscopes(); depth:%s",
+		       nr_chains, nr_inlined, nr_sites, hist);
+	}
 	dwfl_end(dwfl);
 	close(fd);
 	free(r[0].table);

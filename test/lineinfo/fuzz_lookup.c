@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target for lineinfo_lookup() and lineinfo_validate().
+ * libFuzzer target for lineinfo_lookup(), lineinfo_lookup_chain() (the
+ * inline call site section) and lineinfo_validate().
  *
  * Input: 8 bytes of lookup offset, then the table.  The table is copied to
  * a buffer of exactly its size (ASan catches any read past it), aligned as
  * the kernel aligns tables.  Besides "no crash, no out-of-bounds read", it
  * checks that a table lineinfo_validate() accepts never makes
- * lineinfo_lookup() report corruption, and that a found file name is a
- * string inside the table.
+ * lineinfo_lookup() or lineinfo_lookup_chain() report corruption, that
+ * every file name found is a string inside the table, and that the chain
+ * starts with the line lineinfo_lookup() finds.
  */
 
 #include <errno.h>
@@ -21,12 +23,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct lineinfo_loc locs[LINEINFO_MAX_CHAIN], locs2[LINEINFO_MAX_CHAIN];
 	uint64_t off, probes[6];
 	const char *file, *why;
 	unsigned int line;
 	uint8_t *t;
 	size_t n;
-	int valid, checked, ret, i;
+	int valid, checked, ret, i, k, nc, nc2;
 
 	if (size < 8)
 		return 0;
@@ -64,6 +67,42 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		} else if (valid && ret != -ENOENT) {
 			abort();
+		}
+		/* the chain: the same line first, every name in the table */
+		nc = lineinfo_lookup_chain(t, n, probes[i], locs, LINEINFO_MAX_CHAIN);
+		if (!nc || nc > LINEINFO_MAX_CHAIN)
+			abort();
+		if (ret) {
+			/* the line lookup comes first and fails the same way */
+			if (nc != ret)
+				abort();
+		} else if (nc < 0) {
+			/* only a corrupt inline section fails after a line */
+			if (valid || nc == -ENOENT)
+				abort();
+		} else if (locs[0].file != file || locs[0].line != line) {
+			abort();
+		}
+		for (k = 0; k < nc; k++) {
+			const char *f = locs[k].file;
+
+			if ((const uint8_t *)f < t || (const uint8_t *)f >= t + n ||
+			    f + strnlen(f, (const char *)t + n - f) >= (const char *)t + n)
+				abort();
+		}
+		/* a short array gets the innermost locations, and the count */
+		if (nc > 1 && (lineinfo_lookup_chain(t, n, probes[i], locs2, 1) != nc ||
+			       locs2[0].file != locs[0].file))
+			abort();
+		if (checked) {
+			nc2 = __lineinfo_lookup_chain(t, probes[i], locs2,
+						      LINEINFO_MAX_CHAIN);
+			if (nc2 != nc)
+				abort();
+			for (k = 0; k < nc; k++)
+				if (locs2[k].file != locs[k].file ||
+				    locs2[k].line != locs[k].line)
+					abort();
 		}
 		/* with a checked header, the short path answers the same */
 		if (checked) {

@@ -7,7 +7,8 @@
 GEN_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-I$(REPO)/include -I$(KTREE)/tools/include -I$(KTREE)/scripts/include
 GEN_SRCS := $(addprefix $(REPO)/scripts/gen_lineinfo/, \
-	gen_lineinfo.c dwarf.c lines.c encode.c output.c)
+	gen_lineinfo.c dwarf.c lines.c inline.c encode.c encode_inline.c \
+	output.c)
 
 $(GEN): $(GEN_SRCS) $(REPO)/scripts/gen_lineinfo/gen_lineinfo.h \
 		$(REPO)/include/linux/lineinfo.h $(REPO)/include/linux/leb128.h
