@@ -43,8 +43,8 @@ static int __init lineinfo_vmlinux_check(void)
 }
 core_initcall(lineinfo_vmlinux_check);
 
-static int lineinfo_vmlinux_find(unsigned long addr, const char **file,
-				 unsigned int *line)
+static int lineinfo_vmlinux_find(unsigned long addr, struct lineinfo_loc *locs,
+				 unsigned int max)
 {
 	unsigned long text = (unsigned long)_text;
 	unsigned long init = (unsigned long)_sinittext;
@@ -52,20 +52,62 @@ static int lineinfo_vmlinux_find(unsigned long addr, const char **file,
 	if (addr >= text && addr < (unsigned long)_etext) {
 		/* before the check, e.g. an early oops: check on every call */
 		if (lineinfo_text_checked)
-			return __lineinfo_lookup(lineinfo_vmlinux, addr - text,
-						 file, line);
-		return lineinfo_lookup(lineinfo_vmlinux,
-				       lineinfo_vmlinux_end - lineinfo_vmlinux,
-				       addr - text, file, line);
+			return __lineinfo_lookup_chain(lineinfo_vmlinux,
+						       addr - text, locs, max);
+		return lineinfo_lookup_chain(lineinfo_vmlinux,
+					     lineinfo_vmlinux_end - lineinfo_vmlinux,
+					     addr - text, locs, max);
 	}
 	/* The init table is in init memory: only use it before it goes. */
 	if (addr >= init && addr < (unsigned long)_einittext &&
 	    system_state < SYSTEM_FREEING_INITMEM)
-		return lineinfo_lookup(lineinfo_vmlinux_init,
-				       lineinfo_vmlinux_init_end -
-				       lineinfo_vmlinux_init,
-				       addr - init, file, line);
+		return lineinfo_lookup_chain(lineinfo_vmlinux_init,
+					     lineinfo_vmlinux_init_end -
+					     lineinfo_vmlinux_init,
+					     addr - init, locs, max);
 	return -ENOENT;
+}
+
+/**
+ * lineinfo_format_chain() - format " (file:line ...)" for a lookup result
+ * @buf: output buffer
+ * @size: size of @buf
+ * @locs: the locations, innermost first, as lineinfo_lookup_chain()
+ *	stores them
+ * @n: number of locations in @locs, at least 1
+ *
+ * The locations are separated by single spaces, as
+ * scripts/decode_stacktrace.sh prints addr2line -i's answer.  If the whole
+ * chain does not fit, only the line is written: a chain is never cut.
+ *
+ * Context: Any context.
+ * Return: the length written, or -ENAMETOOLONG if not even the line fits
+ * (then @buf holds an empty string, never a truncated name).
+ */
+int lineinfo_format_chain(char *buf, size_t size,
+			  const struct lineinfo_loc *locs, int n)
+{
+	size_t len = 0;
+	int k, ret;
+
+	for (k = 0; k < n; k++) {
+		ret = snprintf(buf + len, size - len, "%s%s:%u",
+			       k ? " " : " (", locs[k].file, locs[k].line);
+		if (ret < 0 || ret >= size - len)
+			break;
+		len += ret;
+	}
+	/* room for ")" and the NUL */
+	if (k == n && len + 1 < size) {
+		buf[len++] = ')';
+		buf[len] = '\0';
+		return len;
+	}
+	if (n > 1)
+		return lineinfo_format_chain(buf, size, locs, 1);
+	if (size)
+		buf[0] = '\0';
+	return -ENAMETOOLONG;
 }
 
 /**
@@ -82,14 +124,9 @@ static int lineinfo_vmlinux_find(unsigned long addr, const char **file,
 int lineinfo_format(char *buf, size_t size, const char *file,
 		    unsigned int line)
 {
-	int len = snprintf(buf, size, " (%s:%u)", file, line);
+	struct lineinfo_loc loc = { .file = file, .line = line };
 
-	if (len < 0 || len >= size) {
-		if (size)
-			buf[0] = '\0';
-		return -ENAMETOOLONG;
-	}
-	return len;
+	return lineinfo_format_chain(buf, size, &loc, 1);
 }
 
 /**
@@ -100,7 +137,10 @@ int lineinfo_format(char *buf, size_t size, const char *file,
  *	that is the return address minus one, as %pB does for the symbol
  *
  * Writes " (file:line)" for @addr in vmlinux or in a module that has a
- * line table. Nothing is allocated and no lock is taken.
+ * line table; with CONFIG_KALLSYMS_LINEINFO_INLINE, for an address in
+ * inlined code, " (file:line file:line ...)": the line, then the call
+ * sites out to the function that holds @addr (see lineinfo_format_chain()).
+ * Nothing is allocated and no lock is taken.
  *
  * Context: Any context, including NMI and panic.
  * Return: the length written, or a negative errno (then @buf holds an empty
@@ -109,20 +149,20 @@ int lineinfo_format(char *buf, size_t size, const char *file,
  */
 int lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 {
-	const char *file;
-	unsigned int line;
-	int ret;
+	struct lineinfo_loc locs[LINEINFO_SPRINT_LOCS];
+	int n;
 
 	if (size)
 		buf[0] = '\0';
 	if (!IS_ENABLED(CONFIG_KALLSYMS_LINEINFO))
 		return -ENOENT;
 
-	ret = lineinfo_vmlinux_find(addr, &file, &line);
-	if (!ret)
-		return lineinfo_format(buf, size, file, line);
-	if (ret != -ENOENT)
-		return ret;
+	n = lineinfo_vmlinux_find(addr, locs, ARRAY_SIZE(locs));
+	if (n > 0)
+		return lineinfo_format_chain(buf, size, locs,
+					     min_t(int, n, ARRAY_SIZE(locs)));
+	if (n != -ENOENT)
+		return n;
 
 	if (IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_MODULES))
 		return module_lineinfo_sprint(buf, size, addr);

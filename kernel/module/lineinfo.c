@@ -10,8 +10,10 @@
  * lookup still checks everything it reads inside them.
  */
 
+#include <linux/array_size.h>
 #include <linux/kallsyms.h>
 #include <linux/lineinfo.h>
+#include <linux/minmax.h>
 #include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/rcupdate.h>
@@ -71,15 +73,15 @@ void module_lineinfo_free_init(struct module *mod)
 }
 
 static int module_lineinfo_find(const struct mod_lineinfo *li,
-				unsigned long addr, const char **file,
-				unsigned int *line)
+				unsigned long addr, struct lineinfo_loc *locs,
+				unsigned int max)
 {
 	const void *table = READ_ONCE(li->table);
 
 	if (!table || addr < li->base)
 		return -ENOENT;
 	/* module_lineinfo_check() validated the table; it is read-only */
-	return __lineinfo_lookup(table, addr - li->base, file, line);
+	return __lineinfo_lookup_chain(table, addr - li->base, locs, max);
 }
 
 /**
@@ -97,21 +99,22 @@ static int module_lineinfo_find(const struct mod_lineinfo *li,
  */
 int module_lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 {
-	const char *file;
-	unsigned int line;
+	struct lineinfo_loc locs[LINEINFO_SPRINT_LOCS];
 	struct module *mod;
-	int ret = -ENOENT;
+	int n = -ENOENT;
 
 	rcu_read_lock();
 	mod = __module_address(addr);
 	if (mod) {
-		ret = module_lineinfo_find(&mod->lineinfo, addr, &file, &line);
-		if (ret == -ENOENT)
-			ret = module_lineinfo_find(&mod->lineinfo_init, addr,
-						   &file, &line);
-		if (!ret)
-			ret = lineinfo_format(buf, size, file, line);
+		n = module_lineinfo_find(&mod->lineinfo, addr, locs,
+					 ARRAY_SIZE(locs));
+		if (n == -ENOENT)
+			n = module_lineinfo_find(&mod->lineinfo_init, addr,
+						 locs, ARRAY_SIZE(locs));
+		if (n > 0)
+			n = lineinfo_format_chain(buf, size, locs,
+						  min_t(int, n, ARRAY_SIZE(locs)));
 	}
 	rcu_read_unlock();
-	return ret;
+	return n;
 }
