@@ -6,6 +6,9 @@
 # scripts/decode_stacktrace.sh of TREE must decode the annotated LOG exactly
 # as it decodes the same log with the kernel's " (file:line)" annotations
 # removed, and must still add addr2line's lines to the test module's frames.
+# A frame annotated with an inline call-site chain (" (a.h:3 b.c:12)",
+# CONFIG_KALLSYMS_LINEINFO_INLINE) must come out exactly as the kernel
+# printed it: no second chain, nothing misparsed.
 set -u
 tree=$1 vmlinux=$2 moddir=$3 log=$4 out=$5
 
@@ -22,6 +25,23 @@ for k in annotated plain; do
 		<"$out/decode-$k.log" 2>&1 |
 		sed -E 's#/tmp/tmp\.[A-Za-z0-9]+#/tmp/tmp.XXXXXXXXXX#g' >"$out/decode-$k.out"
 done
+chain=' \([^ ()]+:[0-9]+( [^ ()]+:[0-9]+)+\)$'
+nchain=$(grep -cE "$chain" "$out/decode-annotated.log")
+if [ "$nchain" != 0 ]; then
+	# every frame with a chain, verbatim in the output (the script reads
+	# lines with "read", which drops leading blanks from every line)
+	grep -E "$chain" "$out/decode-annotated.log" | sed 's/^[[:blank:]]*//' |
+		sort -u >"$out/decode-chains.log"
+	sed 's/^[[:blank:]]*//' "$out/decode-annotated.out" >"$out/decode-out.trim"
+	missing=$(grep -vxFf "$out/decode-out.trim" "$out/decode-chains.log" | wc -l)
+	if [ "$missing" = 0 ]; then
+		echo "PASS decode: all $nchain frames with an inline chain left as the kernel printed them"
+	else
+		grep -vxFf "$out/decode-out.trim" "$out/decode-chains.log" | head -5 | sed 's/^/    /'
+		echo "FAIL decode: $missing frames with an inline chain changed by decode_stacktrace.sh"
+		exit 1
+	fi
+fi
 if cmp -s "$out/decode-annotated.out" "$out/decode-plain.out"; then
 	echo "PASS decode: decode_stacktrace.sh decodes the annotated log like the plain one"
 else
