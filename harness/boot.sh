@@ -94,12 +94,19 @@ if [ ! -f "$KO/.config" ] || [ "$(cat "$KO/.leb128-config-stamp" 2>/dev/null)" !
 		make -C '$TREE' O='$KO' ARCH='$karch' ${kcc[*]@Q} tinyconfig
 		cd '$KO' && '$TREE/scripts/kconfig/merge_config.sh' -m -O '$KO' '$KO/.config' ${frags[*]}
 		make -C '$TREE' O='$KO' ARCH='$karch' ${kcc[*]@Q} olddefconfig"
-	# Every symbol of the fragment must have survived olddefconfig.
+	# Every symbol the fragments set must have survived olddefconfig (a
+	# later fragment overrides an earlier one, "is not set" included).
 	bad=0
+	declare -A want=()
 	while read -r line; do
-		case $line in CONFIG_*=*) ;; *) continue ;; esac
-		grep -qx "$line" "$KO/.config" || { say "config: $line did not stick"; bad=1; }
+		case $line in
+		CONFIG_*=*) want[${line%%=*}]=$line ;;
+		"# CONFIG_"*" is not set") line=${line#"# "}; unset "want[${line%% *}]" ;;
+		esac
 	done < <(cat "${frags[@]}")
+	for line in "${want[@]}"; do
+		grep -qx "$line" "$KO/.config" || { say "config: $line did not stick"; bad=1; }
+	done
 	[ $bad = 0 ] || die "${frags[*]#"$REPO"/} do not apply cleanly to this tree"
 	echo "$stamp" >"$KO/.leb128-config-stamp"
 fi
@@ -236,8 +243,13 @@ python3 "$REPO/test/boot/check-kunit.py" "$B/serial.log" || FAILED=1
 # from the damaged table, the module works, nothing crashes.
 python3 "$REPO/test/boot/check-corrupt.py" "$B/serial.log" "$B/corrupt/classes" || FAILED=1
 
-# Every source line the kernel printed, against addr2line on the same files.
-CROSS_COMPILE=$cross BOOT_ARCH=$barch python3 "$REPO/test/boot/check-lines.py" \
+# Every source line the kernel printed, against addr2line on the same files;
+# with CONFIG_KALLSYMS_LINEINFO_INLINE, the whole addr2line -i chain.
+inline=()
+if grep -qx 'CONFIG_KALLSYMS_LINEINFO_INLINE=y' "$KO/.config"; then
+	inline=(--inline)
+fi
+CROSS_COMPILE=$cross BOOT_ARCH=$barch python3 "$REPO/test/boot/check-lines.py" "${inline[@]}" \
 	"$B/serial.log" "$KO/vmlinux" "$TREE" "$B/module/trace_test.ko" "${race[@]}" || FAILED=1
 
 # The unload race: every answer right or empty, no KASAN report.

@@ -51,12 +51,18 @@ static unsigned long li_base;
  * @addr: text address to look up
  * @lo: smallest acceptable line
  * @hi: largest acceptable line
+ * @call: in a function inlined into this file, the line of its call, which
+ *	follows the line with CONFIG_KALLSYMS_LINEINFO_INLINE; 0 outside
+ *	inlined code, %LINEINFO_TEST_ANY_CHAIN where it is not known
  */
 struct lineinfo_probe {
 	unsigned long addr;
 	unsigned int lo;
 	unsigned int hi;
+	unsigned int call;
 };
+
+#define LINEINFO_TEST_ANY_CHAIN	UINT_MAX
 
 /*
  * The address of the call instruction that called this function: its
@@ -90,9 +96,11 @@ static __always_inline void lineinfo_test_inlined(struct lineinfo_probe *p)
 	p->hi = p->lo;
 }
 
+enum { LINEINFO_TEST_INLINE_CALL = __LINE__ + 3 };
 static noinline void lineinfo_test_inline_probe(struct lineinfo_probe *p)
 {
 	lineinfo_test_inlined(p);
+	p->call = LINEINFO_TEST_INLINE_CALL;
 }
 
 /*
@@ -134,12 +142,16 @@ static void lineinfo_test_this_ip_probe(struct lineinfo_probe *p)
 	p->hi = LINEINFO_TEST_THIS_IP_LAST - 1;
 }
 
-/* Functions of other files: only their file is known here. */
+/*
+ * Functions of other files: only their file is known here, and the first
+ * instruction may belong to a function inlined into them.
+ */
 static void lineinfo_test_lookup_probe(struct lineinfo_probe *p)
 {
 	p->addr = (unsigned long)lineinfo_lookup;
 	p->lo = 1;
 	p->hi = UINT_MAX;
+	p->call = LINEINFO_TEST_ANY_CHAIN;
 }
 
 static void lineinfo_test_sprint_probe(struct lineinfo_probe *p)
@@ -147,6 +159,7 @@ static void lineinfo_test_sprint_probe(struct lineinfo_probe *p)
 	p->addr = (unsigned long)lineinfo_sprint;
 	p->lo = 1;
 	p->hi = UINT_MAX;
+	p->call = LINEINFO_TEST_ANY_CHAIN;
 }
 
 struct lineinfo_self_case {
@@ -174,52 +187,80 @@ static void lineinfo_self_desc(const struct lineinfo_self_case *c, char *desc)
 KUNIT_ARRAY_PARAM(lineinfo_self, lineinfo_self_cases, lineinfo_self_desc);
 
 /*
- * Split " (file:line)" as written by lineinfo_sprint().
- * Return: 0, or -EINVAL if @buf has another form.
+ * Split the location "file:line" at the start of @s, which ends at a space
+ * or at ")".
+ * Return: what follows the location, or NULL if @s has another form.
  */
-static int lineinfo_test_parse(const char *buf, char *file, size_t size,
-			       unsigned int *line)
+static const char *lineinfo_test_loc(const char *s, char *file, size_t size,
+				     unsigned int *line)
 {
-	size_t len = strlen(buf), n;
-	const char *colon;
+	size_t len = strcspn(s, " )"), n;
+	const char *colon = NULL, *q;
 	char num[16];
 
-	if (len < 6 || strncmp(buf, " (", 2) || buf[len - 1] != ')')
-		return -EINVAL;
-	colon = strrchr(buf, ':');
-	if (!colon || colon == buf + 2)
-		return -EINVAL;
-	n = colon - (buf + 2);
+	for (q = s; q < s + len; q++)
+		if (*q == ':')
+			colon = q;
+	if (!colon || colon == s || s[len] == '\0')
+		return NULL;
+	n = colon - s;
 	if (n >= size)
-		return -EINVAL;
-	memcpy(file, buf + 2, n);
+		return NULL;
+	memcpy(file, s, n);
 	file[n] = '\0';
-	n = buf + len - 1 - (colon + 1);
+	n = s + len - (colon + 1);
 	if (!n || n >= sizeof(num))
-		return -EINVAL;
+		return NULL;
 	memcpy(num, colon + 1, n);
 	num[n] = '\0';
-	return kstrtouint(num, 10, line);
+	if (kstrtouint(num, 10, line))
+		return NULL;
+	return s + len;
 }
 
 /*
- * Check an annotation against an expected file and line range.
+ * Check an annotation " (file:line)", or " (file:line file:line ...)" in
+ * inlined code, against an expected file and line range for the first
+ * location and the expected call site (&struct lineinfo_probe.call).
  * Return: 0 if it matches, -EINVAL if it cannot be parsed, -ENOENT for
- * another file, -ERANGE for a line outside [@lo, @hi].
+ * another file, -ERANGE for a line outside [@lo, @hi], -EMLINK for another
+ * chain of call sites.
  */
 static int lineinfo_test_match(const char *buf, const char *file,
-			       unsigned int lo, unsigned int hi)
+			       unsigned int lo, unsigned int hi,
+			       unsigned int call)
 {
 	char name[LINEINFO_SPRINT_LEN];
-	unsigned int line;
+	unsigned int line, n = 1, first = 0;
+	const char *q;
+	size_t len = strlen(buf);
 
-	if (lineinfo_test_parse(buf, name, sizeof(name), &line))
+	if (len < 6 || strncmp(buf, " (", 2) || buf[len - 1] != ')' ||
+	    strchr(buf, ')') != buf + len - 1)
+		return -EINVAL;
+	q = lineinfo_test_loc(buf + 2, name, sizeof(name), &line);
+	if (!q)
 		return -EINVAL;
 	if (strcmp(name, file))
 		return -ENOENT;
 	if (line < lo || line > hi)
 		return -ERANGE;
-	return 0;
+	for (; *q == ' '; n++) {
+		unsigned int l;
+
+		q = lineinfo_test_loc(q + 1, name, sizeof(name), &l);
+		if (!q)
+			return -EINVAL;
+		if (n == 1)
+			first = strcmp(name, LINEINFO_TEST_FILE) ? UINT_MAX : l;
+	}
+	if (call == LINEINFO_TEST_ANY_CHAIN)
+		return 0;
+	if (!IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_INLINE))
+		call = 0;
+	if (!call)
+		return n == 1 ? 0 : -EMLINK;
+	return n == 2 && first == call ? 0 : -EMLINK;
 }
 
 static unsigned long lineinfo_text_offset(unsigned long addr)
@@ -244,10 +285,26 @@ static int lineinfo_test_module_lookup(struct kunit *test, unsigned long addr,
 	KUNIT_ASSERT_GE(test, addr, li->base);
 	return lineinfo_lookup(li->table, li->size, addr - li->base, file, line);
 }
+
+static int lineinfo_test_module_chain(struct kunit *test, unsigned long addr,
+				      struct lineinfo_loc *locs, unsigned int max)
+{
+	const struct mod_lineinfo *li = &THIS_MODULE->lineinfo;
+
+	return lineinfo_lookup_chain(li->table, li->size, addr - li->base,
+				     locs, max);
+}
 #else
 /* Built in, the suite's functions are in vmlinux: nothing to look up here. */
 static int lineinfo_test_module_lookup(struct kunit *test, unsigned long addr,
 				       const char **file, unsigned int *line)
+{
+	KUNIT_FAIL(test, "%pS is outside vmlinux text", (void *)addr);
+	return -ENOENT;
+}
+
+static int lineinfo_test_module_chain(struct kunit *test, unsigned long addr,
+				      struct lineinfo_loc *locs, unsigned int max)
 {
 	KUNIT_FAIL(test, "%pS is outside vmlinux text", (void *)addr);
 	return -ENOENT;
@@ -258,6 +315,7 @@ static int lineinfo_test_module_lookup(struct kunit *test, unsigned long addr,
 static void lineinfo_test_self(struct kunit *test)
 {
 	const struct lineinfo_self_case *c = test->param_value;
+	struct lineinfo_loc locs[LINEINFO_MAX_CHAIN];
 	char buf[LINEINFO_SPRINT_LEN];
 	struct lineinfo_probe p = { };
 	const char *file;
@@ -279,9 +337,10 @@ static void lineinfo_test_self(struct kunit *test)
 	ret = lineinfo_sprint(buf, sizeof(buf), p.addr);
 	KUNIT_ASSERT_GT_MSG(test, ret, 0, "no line for %pS", (void *)p.addr);
 	KUNIT_EXPECT_EQ(test, ret, (int)strlen(buf));
-	KUNIT_EXPECT_EQ_MSG(test, lineinfo_test_match(buf, c->file, p.lo, p.hi), 0,
-			    "%pS:%s, expected (%s:%u..%u)", (void *)p.addr, buf,
-			    c->file, p.lo, p.hi);
+	KUNIT_EXPECT_EQ_MSG(test, lineinfo_test_match(buf, c->file, p.lo, p.hi,
+						      p.call), 0,
+			    "%pS:%s, expected (%s:%u..%u), call at %u", (void *)p.addr,
+			    buf, c->file, p.lo, p.hi, p.call);
 
 	/* The same answer straight from the table that holds the address. */
 	if (p.addr >= li_text && p.addr < li_etext) {
@@ -294,22 +353,61 @@ static void lineinfo_test_self(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, file, c->file);
 	KUNIT_EXPECT_GE(test, line, p.lo);
 	KUNIT_EXPECT_LE(test, line, p.hi);
+
+	/*
+	 * And the chain: the same line first; with the inline section the
+	 * call site of an inlined probe follows, nothing follows elsewhere.
+	 */
+	if (p.addr >= li_text && p.addr < li_etext)
+		ret = lineinfo_lookup_chain(li_vmlinux, lineinfo_vmlinux_size(),
+					    lineinfo_text_offset(p.addr), locs,
+					    ARRAY_SIZE(locs));
+	else
+		ret = lineinfo_test_module_chain(test, p.addr, locs,
+						 ARRAY_SIZE(locs));
+	KUNIT_ASSERT_GE(test, ret, 1);
+	KUNIT_EXPECT_PTR_EQ(test, locs[0].file, file);
+	KUNIT_EXPECT_EQ(test, locs[0].line, line);
+	if (p.call == LINEINFO_TEST_ANY_CHAIN)
+		return;
+	if (IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_INLINE) && p.call) {
+		KUNIT_ASSERT_EQ(test, ret, 2);
+		KUNIT_EXPECT_STREQ(test, locs[1].file, LINEINFO_TEST_FILE);
+		KUNIT_EXPECT_EQ(test, locs[1].line, p.call);
+	} else {
+		KUNIT_EXPECT_EQ(test, ret, 1);
+	}
 }
 
 /* The checker used above rejects what it must reject. */
 static void lineinfo_test_match_rejects(struct kunit *test)
 {
 	const char *good = " (" LINEINFO_TEST_FILE ":42)";
+	const char *chain = " (a.h:7 " LINEINFO_TEST_FILE ":42)";
+	const char *chain2 = " (a.h:7 b.h:9 " LINEINFO_TEST_FILE ":42)";
+	int inl = IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_INLINE) ? 0 : -EMLINK;
 
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 42, 42), 0);
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 43, 50), -ERANGE);
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 1, 41), -ERANGE);
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, "lib/tests/leb128_kunit.c", 1, 100),
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 42, 42, 0), 0);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 43, 50, 0), -ERANGE);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 1, 41, 0), -ERANGE);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, "lib/tests/leb128_kunit.c", 1, 100, 0),
 			-ENOENT);
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match("", LINEINFO_TEST_FILE, 1, 100), -EINVAL);
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:)", "a.c", 1, 100), -EINVAL);
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:1x)", "a.c", 1, 100), -EINVAL);
-	KUNIT_EXPECT_EQ(test, lineinfo_test_match("(a.c:1)", "a.c", 1, 100), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match("", LINEINFO_TEST_FILE, 1, 100, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:)", "a.c", 1, 100, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:1x)", "a.c", 1, 100, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match("(a.c:1)", "a.c", 1, 100, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:1 )", "a.c", 1, 100, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(" (a.c:1) (b.c:2)", "a.c", 1, 100, 0),
+			-EINVAL);
+	/* the chains: the call site must be the one expected, and alone */
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(chain, "a.h", 7, 7, 42), inl);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(chain, "a.h", 7, 7, 41), -EMLINK);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(chain, "a.h", 7, 7, 0), -EMLINK);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(good, LINEINFO_TEST_FILE, 42, 42, 7),
+			IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_INLINE) ? -EMLINK : 0);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(chain2, "a.h", 7, 7, 42), -EMLINK);
+	KUNIT_EXPECT_EQ(test, lineinfo_test_match(chain2, "a.h", 7, 7,
+						  LINEINFO_TEST_ANY_CHAIN), 0);
 }
 
 /* Addresses outside of any text have no line. */
@@ -605,6 +703,7 @@ struct lineinfo_tbl {
 	bool control;		/* @other must keep its answer */
 	u32 block;		/* block of @probe, never the last one */
 	u32 probe_file;		/* file number of @probe */
+	unsigned long inl;	/* text offset of a probe in inlined code */
 };
 
 static struct lineinfo_header *lt_hdr(const struct lineinfo_tbl *t)
@@ -668,10 +767,12 @@ static u8 *lt_alloc(struct lineinfo_tbl *t, size_t size, unsigned int misalign)
 	return t->data;
 }
 
+static int lt_inl(const struct lineinfo_tbl *t);
+
 /*
  * Insert @len bytes at table offset @at.  Parts starting at or after @at
- * move; part @grow, which contains @at, grows.  If @grow is the blocks
- * part, blocks after @block move too.
+ * move; part @grow, which contains @at, grows (none if -1).  If @grow is
+ * the blocks part, blocks after @block move too.
  */
 static int lt_insert(struct lineinfo_tbl *t, u32 at, const void *bytes,
 		     u32 len, int grow, u32 block)
@@ -679,6 +780,7 @@ static int lt_insert(struct lineinfo_tbl *t, u32 at, const void *bytes,
 	const u8 *old = t->data;
 	size_t size = t->size;
 	u32 i;
+	int k;
 
 	if (!lt_alloc(t, size + len, 0))
 		return -ENOMEM;
@@ -701,6 +803,15 @@ static int lt_insert(struct lineinfo_tbl *t, u32 at, const void *bytes,
 	if (grow == 2)
 		for (i = block + 1; i < lt_nr_blocks(t); i++)
 			lt_index(t)[i].data += len;
+	/* the inline section, after the strings, must stay aligned: pad */
+	k = lt_inl(t);
+	if (k >= 0 && lt_sect(t, k)->offset % LINEINFO_ALIGN) {
+		static const u8 pad[LINEINFO_ALIGN];
+		u32 off = lt_sect(t, k)->offset;
+
+		return lt_insert(t, off, pad,
+				 LINEINFO_ALIGN - off % LINEINFO_ALIGN, -1, 0);
+	}
 	return 0;
 }
 
@@ -727,6 +838,7 @@ struct lineinfo_corrupt_case {
 	int arg;
 	int validate;	/* lineinfo_validate() result */
 	int lookup;	/* lineinfo_lookup() result at t->target */
+	int chain;	/* lineinfo_lookup_chain() result there; 0: as @lookup */
 };
 
 static int lt_none(struct lineinfo_tbl *t, int arg)
@@ -1109,6 +1221,183 @@ static int lt_empty_strings(struct lineinfo_tbl *t, int arg)
 	return 0;
 }
 
+/*
+ * The inline call site section (CONFIG_KALLSYMS_LINEINFO_INLINE).  The
+ * cases aim at the inline block of t->inl, an offset in inlined code, and
+ * return -EOPNOTSUPP for a table without the section.
+ */
+static int lt_inl(const struct lineinfo_tbl *t)
+{
+	u32 i;
+
+	for (i = LINEINFO_NR_REQUIRED; i < lt_hdr(t)->nr_sections; i++)
+		if (lt_sect(t, i)->type == LINEINFO_SECT_INLINE)
+			return i;
+	return -1;
+}
+
+static struct lineinfo_inline *lt_inl_hdr(const struct lineinfo_tbl *t)
+{
+	return lt_part(t, lt_inl(t));
+}
+
+static struct lineinfo_block *lt_inl_index(const struct lineinfo_tbl *t)
+{
+	return (struct lineinfo_block *)(lt_inl_hdr(t) + 1);
+}
+
+/* Table offsets of the first byte of inline block @i and of its end. */
+static void lt_inl_block(const struct lineinfo_tbl *t, u32 i, u32 *start,
+			 u32 *end)
+{
+	const struct lineinfo_section *s = lt_sect(t, lt_inl(t));
+	u32 n = lt_inl_hdr(t)->nr_blocks;
+	u32 base = s->offset + sizeof(struct lineinfo_inline) +
+		   n * sizeof(struct lineinfo_block);
+
+	*start = base + lt_inl_index(t)[i].data;
+	*end = i + 1 < n ? base + lt_inl_index(t)[i + 1].data :
+	       s->offset + s->size;
+}
+
+/* The inline block of t->inl (the table is valid). */
+static u32 lt_inl_find(const struct lineinfo_tbl *t)
+{
+	const struct lineinfo_block *index = lt_inl_index(t);
+	u32 i, n = lt_inl_hdr(t)->nr_blocks;
+
+	for (i = 0; i + 1 < n && index[i + 1].addr <= t->inl; i++)
+		;
+	return i;
+}
+
+enum {
+	LT_INL_OFF_END,		/* section beyond the table */
+	LT_INL_MISALIGNED,	/* section not 4-byte aligned */
+	LT_INL_SMALL,		/* section smaller than its header */
+	LT_INL_DEPTH,		/* depth beyond LINEINFO_MAX_INLINE */
+	LT_INL_NR_BLOCKS,	/* index beyond the section */
+	LT_INL_UNSORTED,	/* two blocks at one offset */
+	LT_INL_BEYOND_TEXT,	/* last block at text_end */
+	LT_INL_DATA_BEYOND,	/* block data beyond the section */
+	LT_INL_DEPTH_ZERO,	/* depth 0: no call site may be entered */
+	LT_INL_NEAR_FIRST,	/* a block's first call site coded as "near" */
+};
+
+static int lt_inline(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_section *s;
+	struct lineinfo_inline *h;
+	struct lineinfo_block *index;
+	u32 b, start, end, op;
+	u8 *q;
+
+	if (lt_inl(t) < 0)
+		return -EOPNOTSUPP;
+	s = lt_sect(t, lt_inl(t));
+	h = lt_inl_hdr(t);
+	index = lt_inl_index(t);
+	b = lt_inl_find(t);
+	t->target = t->inl;
+	switch (arg) {
+	case LT_INL_OFF_END:
+		s->offset = lt_hdr(t)->table_size;
+		break;
+	case LT_INL_MISALIGNED:
+		s->offset += 2;
+		s->size -= 2;
+		break;
+	case LT_INL_SMALL:
+		s->size = sizeof(*h) - 1;
+		break;
+	case LT_INL_DEPTH:
+		h->depth = LINEINFO_MAX_INLINE + 1;
+		break;
+	case LT_INL_NR_BLOCKS:
+		h->nr_blocks = (s->size - sizeof(*h)) / sizeof(*index) + 1;
+		break;
+	case LT_INL_UNSORTED:
+		if (b + 1 >= h->nr_blocks)
+			return -EOPNOTSUPP;
+		index[b + 1].addr = index[b].addr;
+		break;
+	case LT_INL_BEYOND_TEXT:
+		index[h->nr_blocks - 1].addr = lt_hdr(t)->text_end;
+		break;
+	case LT_INL_DATA_BEYOND:
+		index[b].data = s->size;
+		break;
+	case LT_INL_DEPTH_ZERO:
+		h->depth = 0;
+		break;
+	case LT_INL_NEAR_FIRST:
+		/* the first entry of a block enters a function: find its site */
+		lt_inl_block(t, b, &start, &end);
+		q = t->data + start;
+		op = *q >> LINEINFO_INL_ADV_BITS;
+		if ((*q++ & LINEINFO_INL_ADV_ULEB) == LINEINFO_INL_ADV_ULEB)
+			while (*q++ & 0x80)
+				;
+		if (op == LINEINFO_INL_ANY)
+			return -EOPNOTSUPP;
+		if (q >= t->data + end || *q < LINEINFO_SITE_FILE)
+			return -EINVAL;
+		*q = 0x10;
+		break;
+	}
+	return 0;
+}
+
+/* Entries appended to the inline block of t->inl, whose end is looked up. */
+static const struct {
+	u8 len;
+	u8 bytes[8];
+} lt_bad_inline[] = {
+	/* PUSH1 with a ULEB128 advance that is not there */
+	{ 1, { 0x7f } },
+	/* an advance over 32 bits */
+	{ 6, { 0x7f, 0xff, 0xff, 0xff, 0xff, 0x7f } },
+	/* ANY without its counts */
+	{ 1, { 0xe0 } },
+	/* leave 17 functions */
+	{ 3, { 0xe0, 17, 0 } },
+	/* enter 17 functions */
+	{ 3, { 0xe0, 0, 17 } },
+	/* PUSH1 without its call site */
+	{ 1, { 0x60 } },
+	/* a call site with a file id beyond the file table (the ULEB below) */
+	{ 8, { 0x60, LINEINFO_SITE_ULEB, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01 } },
+	/* leave all, 2^31 - 1 bytes on: beyond the next block */
+	{ 6, { 0x5f, 0xff, 0xff, 0xff, 0xff, 0x07 } },
+};
+
+static int lt_inline_append(struct lineinfo_tbl *t, int arg)
+{
+	struct lineinfo_block *index;
+	u32 b, start, end, n, i;
+	int k = lt_inl(t), ret;
+
+	if (k < 0)
+		return -EOPNOTSUPP;
+	b = lt_inl_find(t);
+	n = lt_inl_hdr(t)->nr_blocks;
+	if (b + 1 >= n)
+		return -EOPNOTSUPP;
+	/* the table's last section: only the blocks after @b move */
+	if (k + 1 != lt_hdr(t)->nr_sections)
+		return -EOPNOTSUPP;
+	lt_inl_block(t, b, &start, &end);
+	t->target = lt_inl_index(t)[b + 1].addr - 1;
+	ret = lt_insert(t, end, lt_bad_inline[arg].bytes, lt_bad_inline[arg].len,
+			k, 0);
+	if (ret)
+		return ret;
+	index = lt_inl_index(t);
+	for (i = b + 1; i < n; i++)
+		index[i].data += lt_bad_inline[arg].len;
+	return 0;
+}
+
 #define LT_CASE(_name, _fn, _arg, _v, _l)				\
 	{ .name = _name, .corrupt = _fn, .arg = _arg, .validate = _v,	\
 	  .lookup = _l }
@@ -1116,6 +1405,10 @@ static int lt_empty_strings(struct lineinfo_tbl *t, int arg)
 	LT_CASE(_name, _fn, _arg, _err, LT_AS_VALIDATE)
 #define LT_SECT(_name, _sect, _kind, _err)				\
 	LT_BAD(_name, lt_section, (_sect) * 16 + (_kind), _err)
+/* a damaged inline section: the line stays, the chain gives _c */
+#define LT_INL(_name, _fn, _arg, _c)					\
+	{ .name = _name, .corrupt = _fn, .arg = _arg, .validate = -EBADMSG, \
+	  .lookup = LT_SAME, .chain = _c }
 
 static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_CASE("intact", lt_none, 0, 0, LT_SAME),
@@ -1203,6 +1496,28 @@ static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_BAD("name offset beyond strings", lt_file_name_beyond, 1000, -EBADMSG),
 	LT_BAD("unterminated file name", lt_unterminated_name, 0, -EBADMSG),
 	LT_BAD("empty strings", lt_empty_strings, 0, -EBADMSG),
+	/* the inline call site section */
+	LT_BAD("inline section beyond table", lt_inline, LT_INL_OFF_END, -EBADMSG),
+	LT_BAD("inline section misaligned", lt_inline, LT_INL_MISALIGNED, -EBADMSG),
+	LT_BAD("inline section too small", lt_inline, LT_INL_SMALL, -EBADMSG),
+	LT_BAD("inline depth over 16", lt_inline, LT_INL_DEPTH, -EBADMSG),
+	LT_BAD("inline index beyond section", lt_inline, LT_INL_NR_BLOCKS, -EBADMSG),
+	LT_INL("inline index unsorted", lt_inline, LT_INL_UNSORTED, LT_ANY),
+	LT_INL("inline block beyond text_end", lt_inline, LT_INL_BEYOND_TEXT, LT_ANY),
+	LT_INL("inline block data beyond section", lt_inline, LT_INL_DATA_BEYOND,
+	       -EBADMSG),
+	LT_INL("inline call site deeper than depth", lt_inline, LT_INL_DEPTH_ZERO,
+	       -EBADMSG),
+	LT_INL("inline near call site without a previous one", lt_inline,
+	       LT_INL_NEAR_FIRST, -EBADMSG),
+	LT_INL("inline truncated advance", lt_inline_append, 0, -EBADMSG),
+	LT_INL("inline advance over 32 bits", lt_inline_append, 1, -EBADMSG),
+	LT_INL("inline counts missing", lt_inline_append, 2, -EBADMSG),
+	LT_INL("inline leaves more than entered", lt_inline_append, 3, -EBADMSG),
+	LT_INL("inline enters more than depth", lt_inline_append, 4, -EBADMSG),
+	LT_INL("inline call site missing", lt_inline_append, 5, -EBADMSG),
+	LT_INL("inline file id beyond file table", lt_inline_append, 6, -EBADMSG),
+	LT_INL("inline entry beyond its block", lt_inline_append, 7, LT_SAME),
 };
 
 static void lineinfo_corrupt_desc(const struct lineinfo_corrupt_case *c,
@@ -1222,11 +1537,12 @@ KUNIT_ARRAY_PARAM(lineinfo_corrupt, lineinfo_corrupt_cases, lineinfo_corrupt_des
 static void lineinfo_sweep(struct kunit *test, const struct lineinfo_tbl *t,
 			   u32 text_end)
 {
+	struct lineinfo_loc locs[LINEINFO_MAX_CHAIN];
 	const u8 *lo = t->data, *hi = t->data + t->size;
 	unsigned int line, bad = 0;
 	const char *file;
 	u64 off;
-	int k, ret;
+	int k, n, ret;
 
 	for (k = 0; k <= LINEINFO_TEST_SWEEP; k++) {
 		off = (u64)text_end * k / LINEINFO_TEST_SWEEP;
@@ -1241,6 +1557,19 @@ static void lineinfo_sweep(struct kunit *test, const struct lineinfo_tbl *t,
 			   ret != -EPROTO) {
 			bad++;
 		}
+		ret = lineinfo_lookup_chain(t->data, t->size, off, locs,
+					    ARRAY_SIZE(locs));
+		for (n = 0; n < ret && n < ARRAY_SIZE(locs); n++) {
+			size_t room = hi - (const u8 *)locs[n].file;
+
+			if ((const u8 *)locs[n].file < lo ||
+			    (const u8 *)locs[n].file >= hi ||
+			    strnlen(locs[n].file, room) == room)
+				bad++;
+		}
+		if (!ret || (ret < 0 && ret != -ENOENT && ret != -EINVAL &&
+			     ret != -EBADMSG && ret != -EPROTO))
+			bad++;
 	}
 	KUNIT_EXPECT_EQ(test, bad, 0);
 }
@@ -1249,6 +1578,8 @@ struct lineinfo_answer {
 	int ret;
 	const char *file;
 	unsigned int line;
+	int n;				/* lineinfo_lookup_chain() */
+	struct lineinfo_loc locs[LINEINFO_MAX_CHAIN];
 };
 
 static void lineinfo_answer(const void *table, size_t size, unsigned long off,
@@ -1257,20 +1588,36 @@ static void lineinfo_answer(const void *table, size_t size, unsigned long off,
 	a->file = NULL;
 	a->line = 0;
 	a->ret = lineinfo_lookup(table, size, off, &a->file, &a->line);
+	a->n = lineinfo_lookup_chain(table, size, off, a->locs,
+				     ARRAY_SIZE(a->locs));
 }
 
+/* The line (or with @chain, the chain) at @off is the intact table's. */
 static void lineinfo_expect_same(struct kunit *test, const struct lineinfo_tbl *t,
-				 unsigned long off)
+				 unsigned long off, bool chain)
 {
-	struct lineinfo_answer want, got;
+	struct lineinfo_answer *want, *got;
+	int k;
 
-	lineinfo_answer(li_table, li_table_size, off, &want);
-	lineinfo_answer(t->data, t->size, off, &got);
-	KUNIT_EXPECT_EQ_MSG(test, got.ret, want.ret, "offset %#lx", off);
-	if (got.ret || want.ret)
+	want = kunit_kzalloc(test, sizeof(*want), GFP_KERNEL);
+	got = kunit_kzalloc(test, sizeof(*got), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, want);
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	lineinfo_answer(li_table, li_table_size, off, want);
+	lineinfo_answer(t->data, t->size, off, got);
+	if (chain) {
+		KUNIT_EXPECT_EQ_MSG(test, got->n, want->n, "offset %#lx", off);
+		for (k = 0; k < got->n && k < want->n; k++) {
+			KUNIT_EXPECT_STREQ(test, got->locs[k].file, want->locs[k].file);
+			KUNIT_EXPECT_EQ(test, got->locs[k].line, want->locs[k].line);
+		}
 		return;
-	KUNIT_EXPECT_STREQ(test, got.file, want.file);
-	KUNIT_EXPECT_EQ(test, got.line, want.line);
+	}
+	KUNIT_EXPECT_EQ_MSG(test, got->ret, want->ret, "offset %#lx", off);
+	if (got->ret || want->ret)
+		return;
+	KUNIT_EXPECT_STREQ(test, got->file, want->file);
+	KUNIT_EXPECT_EQ(test, got->line, want->line);
 }
 
 /* Check a result against an expectation that is not LT_SAME. */
@@ -1292,11 +1639,11 @@ static void lineinfo_test_corrupt(struct kunit *test)
 	const struct lineinfo_corrupt_case *c = test->param_value;
 	const struct lineinfo_header *orig = (const void *)li_table;
 	struct lineinfo_tbl t = { .test = test };
-	struct lineinfo_answer a;
+	struct lineinfo_answer *a;
 	struct lineinfo_probe p;
 	u32 text_end, name, f, nr_files;
 	const char *why;
-	int ret;
+	int ret, chain;
 
 	/* The suite's table is valid and answers the probe exactly. */
 	if (!li_table)
@@ -1306,12 +1653,16 @@ static void lineinfo_test_corrupt(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, lineinfo_validate(li_table, orig->table_size), 0);
 	text_end = orig->text_end;
 
+	a = kunit_kzalloc(test, sizeof(*a), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	lineinfo_test_inline_probe(&p);
+	t.inl = p.addr - li_base;
 	lineinfo_test_call_probe(&p);
 	t.probe = p.addr - li_base;
-	lineinfo_answer(li_table, orig->table_size, t.probe, &a);
-	KUNIT_ASSERT_EQ(test, a.ret, 0);
-	KUNIT_ASSERT_STREQ(test, a.file, LINEINFO_TEST_FILE);
-	KUNIT_ASSERT_EQ(test, a.line, p.lo);
+	lineinfo_answer(li_table, orig->table_size, t.probe, a);
+	KUNIT_ASSERT_EQ(test, a->ret, 0);
+	KUNIT_ASSERT_STREQ(test, a->file, LINEINFO_TEST_FILE);
+	KUNIT_ASSERT_EQ(test, a->line, p.lo);
 
 	/* An exact-size copy, and where the cases aim in it. */
 	KUNIT_ASSERT_NOT_NULL(test, lt_alloc(&t, orig->table_size, 0));
@@ -1327,7 +1678,7 @@ static void lineinfo_test_corrupt(struct kunit *test)
 		   (unsigned long)lineinfo_lookup) - li_base;
 	KUNIT_ASSERT_NE(test, lt_find_block(&t, t.other), t.block);
 	/* from the offset of the probe's file name to its file number */
-	name = (const u8 *)a.file - (const u8 *)li_table - lt_sect(&t, 3)->offset;
+	name = (const u8 *)a->file - (const u8 *)li_table - lt_sect(&t, 3)->offset;
 	nr_files = lt_sect(&t, 1)->size / sizeof(u32);
 	for (f = 0; f < nr_files; f++)
 		if (((u32 *)lt_part(&t, 1))[f] == name)
@@ -1351,14 +1702,23 @@ static void lineinfo_test_corrupt(struct kunit *test)
 	else
 		KUNIT_EXPECT_NULL(test, why);
 	if (c->lookup == LT_SAME) {
-		lineinfo_expect_same(test, &t, t.target);
+		lineinfo_expect_same(test, &t, t.target, false);
 	} else {
-		lineinfo_answer(t.data, t.size, t.target, &a);
-		lineinfo_expect_ret(test, "lookup", a.ret,
+		lineinfo_answer(t.data, t.size, t.target, a);
+		lineinfo_expect_ret(test, "lookup", a->ret,
 				    c->lookup == LT_AS_VALIDATE ? c->validate : c->lookup);
 	}
+	/* the chain: as the line unless the case says otherwise */
+	chain = c->chain ? c->chain : c->lookup;
+	if (chain == LT_SAME) {
+		lineinfo_expect_same(test, &t, t.target, true);
+	} else {
+		lineinfo_answer(t.data, t.size, t.target, a);
+		lineinfo_expect_ret(test, "lookup_chain", a->n,
+				    chain == LT_AS_VALIDATE ? c->validate : chain);
+	}
 	if (t.control)
-		lineinfo_expect_same(test, &t, t.other);
+		lineinfo_expect_same(test, &t, t.other, false);
 	lineinfo_sweep(test, &t, text_end);
 }
 

@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """Check every source line annotation of a boot log against addr2line.
 
-usage: check-lines.py LOG VMLINUX SRCTREE [MODULE.ko ...]
+usage: check-lines.py [--inline] LOG VMLINUX SRCTREE [MODULE.ko ...]
 
 For every stack trace frame "func+off/size [mod] (file:line)" the kernel
 printed, the address it looked up is given to binutils' addr2line for the
-architecture (${CROSS_COMPILE}addr2line) on the same vmlinux or .ko, and
-its innermost answer must equal the annotation. Frames without an
+architecture (${CROSS_COMPILE}addr2line -i) on the same vmlinux or .ko, and
+its innermost answer must equal the annotation. With --inline
+(CONFIG_KALLSYMS_LINEINFO_INLINE), the annotation must be addr2line -i's
+whole answer instead, "file:line file:line ...", innermost first: every
+level, file and line, discriminators dropped. Frames without an
 annotation are sorted into classes, and frames whose address addr2line
 places in a C file count as misses.
 
@@ -104,14 +107,24 @@ class Object:
                       key=lambda a: (a[0] or "", a[1]))
         for sec in sorted({a[0] for a in todo}, key=lambda s: s or ""):
             batch = [a for a in todo if a[0] == sec]
-            cmd = [ADDR2LINE, "-e", self.path]
+            cmd = [ADDR2LINE, "-a", "-i", "-e", self.path]
             if sec:
                 cmd += ["-j", sec]
             out = subprocess.run(cmd + [hex(a[1]) for a in batch],
                                  capture_output=True, text=True,
                                  check=True).stdout.splitlines()
-            for a, line in zip(batch, out):
-                self.queries[a] = line.strip()
+            # -a: each answer starts with the address, then its levels
+            groups = []
+            for line in out:
+                if re.match(r"^0x[0-9a-f]+$", line.strip()):
+                    groups.append([])
+                elif groups:
+                    groups[-1].append(line.strip())
+            if len(groups) != len(batch):
+                sys.exit(f"{ADDR2LINE}: {len(groups)} answers for "
+                         f"{len(batch)} addresses")
+            for a, levels in zip(batch, groups):
+                self.queries[a] = levels or ["??:0"]
 
 
 def normalize(loc, srctree, moddir=None):
@@ -134,12 +147,31 @@ def normalize(loc, srctree, moddir=None):
     return f"{path}:{line}"
 
 
+def truth_of(levels, srctree, moddir):
+    """The expected annotation: the innermost level, or with --inline
+    every level; None if addr2line has no line for the address."""
+    locs = [normalize(loc, srctree, moddir) for loc in levels]
+    if locs[0] is None:
+        return None
+    if not INLINE:
+        return locs[0]
+    return " ".join(loc or "??:0" for loc in locs)
+
+
+INLINE = False
+
+
 def main():
-    if len(sys.argv) < 4:
+    global INLINE
+    args = sys.argv[1:]
+    if args[:1] == ["--inline"]:
+        INLINE = True
+        args = args[1:]
+    if len(args) < 3:
         sys.exit(__doc__)
-    log, vmlinux, srctree = sys.argv[1:4]
+    log, vmlinux, srctree = args[:3]
     objs = {None: Object(vmlinux, False)}
-    for ko in sys.argv[4:]:
+    for ko in args[3:]:
         objs[os.path.basename(ko)[:-3].replace("-", "_")] = Object(ko, True)
 
     frames = []
@@ -197,9 +229,9 @@ def main():
         elif f["addr"] is None and len(f["cands"]) > 1 and f["src"]:
             # the kernel knew which one; the annotation must be the
             # answer for one of them
-            answers = {normalize(f["obj"].queries.get(a, "??:0"), srctree,
-                                 os.path.dirname(f["obj"].path)
-                                 if f["obj"].relative else None)
+            answers = {truth_of(f["obj"].queries.get(a, ["??:0"]), srctree,
+                                os.path.dirname(f["obj"].path)
+                                if f["obj"].relative else None)
                        for a in f["cands"]}
             truth = f["src"] if f["src"] in answers else sorted(
                 str(a) for a in answers)
@@ -211,9 +243,9 @@ def main():
                    if f["obj"].syms.get(f["func"]) else
                    "no FUNC symbol (assembly entry code)")
         else:
-            truth = normalize(f["obj"].queries.get(f["addr"], "??:0"), srctree,
-                              os.path.dirname(f["obj"].path)
-                              if f["obj"].relative else None)
+            truth = truth_of(f["obj"].queries.get(f["addr"], ["??:0"]),
+                             srctree, os.path.dirname(f["obj"].path)
+                             if f["obj"].relative else None)
             cls = None
         in_c = isinstance(truth, str) and re.search(r"\.[ch]:\d+$", truth)
         # a return address into vmlinux init text printed after that text
@@ -229,6 +261,10 @@ def main():
             stats["annotated"] += 1
             if truth == f["src"]:
                 stats["match"] += 1
+                depth = f["src"].count(" ")
+                if depth:
+                    stats["chains"] += 1
+                    stats["sites"] += depth
             else:
                 failed = 1
                 print(f"FAIL lines {where}: kernel says {f['src']}, "
@@ -258,6 +294,12 @@ def main():
         return 1
     if stats["match"] == stats["annotated"]:
         print(f"PASS lines: all {stats['annotated']} annotations match addr2line")
+    if INLINE and stats["chains"]:
+        print(f"PASS lines: {stats['chains']} frames in inlined code carry "
+              f"the whole addr2line -i chain ({stats['sites']} call sites)")
+    elif INLINE:
+        failed = 1
+        print("FAIL lines: no frame shows an inline call-site chain")
     cov = stats["c_annotated"] / stats["c_frames"] if stats["c_frames"] else 0
     if cov >= MIN_COVERAGE:
         print(f"PASS lines: {cov:.1%} of frames in C code annotated "

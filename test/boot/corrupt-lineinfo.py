@@ -9,8 +9,9 @@ usage: corrupt-lineinfo.py GEN_LINEINFO WHY MODULE.ko OUTDIR
 Only the contents of .mod_lineinfo (and, for one class,
 .init.mod_lineinfo) change, with objcopy --update-section, so every copy
 still loads. The tables are first regenerated from the module's DWARF
-with small blocks (gen_lineinfo --block 4 --segment 2), so that the table
-has several blocks, segment records and a page index to damage;
+with small blocks (gen_lineinfo --block 4 --segment 2, and the inline call
+site section with --inline --inline-block 1), so that the table has
+several blocks, segment records, a page index and inline blocks to damage;
 OUTDIR/intact.ko has those tables undamaged and must load with its
 frames annotated.
 
@@ -31,6 +32,7 @@ SECT = struct.Struct("<III")
 T_INDEX, T_FILES, T_BLOCKS, T_STRINGS = (0x80000001, 0x80000003,
                                          0x80000002, 0x80000004)
 T_PAGES = 5
+T_INLINE = 6
 
 
 def uleb(buf, pos):
@@ -141,6 +143,31 @@ def classes(text, init):
 
     add("init-bad-magic", "bad magic", lambda tb: tb.put("<I", 0, 0x464e4950),
         base=init, section=".init.mod_lineinfo")
+
+    # the inline call site section: u32 nr_blocks, u32 depth, the index
+    def inl(tb):
+        _, off, size = tb.sect[T_INLINE]
+        nr = struct.unpack_from("<I", tb.t, off)[0]
+        assert nr >= 2, "need 2 inline blocks"
+        return off, nr
+
+    def inl_depth(tb):
+        off, _ = inl(tb)
+        tb.put("<I", off + 4, 17)
+    add("inline-depth", "inline section out of range", inl_depth)
+
+    def inl_unsorted(tb):
+        off, _ = inl(tb)
+        tb.put("<I", off + 16, struct.unpack_from("<I", tb.t, off + 8)[0])
+    add("inline-index-unsorted", "inline index unsorted or beyond the text",
+        inl_unsorted)
+
+    def inl_entry(tb):
+        # the first entry of block 0 leaves a function: there is none
+        off, nr = inl(tb)
+        data = off + 8 + 8 * nr + struct.unpack_from("<I", tb.t, off + 12)[0]
+        tb.t[data] &= 0x1f
+    add("inline-corrupt-entry", "corrupt inline entry", inl_entry)
     return out
 
 
@@ -152,7 +179,8 @@ def main():
     os.makedirs(outdir)
     text_bin = os.path.join(outdir, "text.bin")
     init_bin = os.path.join(outdir, "init.bin")
-    subprocess.run([gen, "--block", "4", "--segment", "2", "--raw", text_bin,
+    subprocess.run([gen, "--block", "4", "--segment", "2", "--inline",
+                    "--inline-block", "1", "--raw", text_bin,
                     "--raw-init", init_bin, ko], check=True,
                    stderr=subprocess.DEVNULL)
     text, init = open(text_bin, "rb").read(), open(init_bin, "rb").read()
