@@ -2,7 +2,7 @@
 /*
  * lineinfo benchmark: the same entries encoded three ways, side by side.
  *
- * usage: bench_lineinfo TABLE.bin ENTRIES [--callgrind ours|ours-checked|flat|v1]
+ * usage: bench_lineinfo TABLE.bin ENTRIES [--callgrind ours|ours-checked|chain|flat|v1]
  *
  * TABLE.bin is gen_lineinfo --raw output, ENTRIES its --entries output
  * for the same input.  Prints sizes (bytes per entry, all-in) of:
@@ -267,6 +267,20 @@ static noinline int64_t lookup_ours_checked(uint32_t off)
 	return (int64_t)(intptr_t)f << 32 ^ line;
 }
 
+/* the line and the inline call-site chain (CONFIG_KALLSYMS_LINEINFO_INLINE) */
+static noinline int64_t lookup_chain(uint32_t off)
+{
+	struct lineinfo_loc locs[LINEINFO_MAX_CHAIN];
+	int n = __lineinfo_lookup_chain(table, off, locs, LINEINFO_MAX_CHAIN);
+
+	if (n == -ENOENT)
+		return -1;
+	if (n < 0)
+		return -2;
+	return (int64_t)(intptr_t)locs[0].file << 32 ^ locs[0].line ^
+	       (int64_t)n << 24 ^ (n > 1 ? locs[n - 1].line : 0);
+}
+
 static int64_t ours_key(uint32_t off)
 {
 	const char *f;
@@ -384,11 +398,11 @@ int main(int argc, char **argv)
 {
 	const struct lineinfo_header *hdr;
 	size_t i, bad = 0, files_bytes;
-	double t_ours, t_checked, t_flat, t_v1;
+	double t_ours, t_checked, t_flat, t_v1, t_chain;
 	const char *cg = NULL;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: %s TABLE.bin ENTRIES [--callgrind ours|ours-checked|flat|v1]\n",
+		fprintf(stderr, "usage: %s TABLE.bin ENTRIES [--callgrind ours|ours-checked|chain|flat|v1]\n",
 			argv[0]);
 		return 2;
 	}
@@ -415,6 +429,7 @@ int main(int argc, char **argv)
 		run_lookups(!strcmp(cg, "flat") ? lookup_flat :
 			    !strcmp(cg, "v1") ? lookup_v1 :
 			    !strcmp(cg, "ours-checked") ? lookup_ours_checked :
+			    !strcmp(cg, "chain") ? lookup_chain :
 			    lookup_ours, CG_LOOKUPS);
 		return 0;
 	}
@@ -451,10 +466,13 @@ int main(int argc, char **argv)
 	t_ours = time_it(lookup_ours);
 	t_checked = time_it(lookup_ours_checked);
 	t_v1 = time_it(lookup_v1);
+	t_chain = time_it(lookup_chain);
 	t_flat = time_it(lookup_flat);
 	printf("lookup time (random offsets, best of 5): ours %.1f ns (header checked on "
 	       "every call: %.1f), flat %.1f ns, v1 %.1f ns; ours/flat = %.2f\n",
 	       t_ours, t_checked, t_flat, t_v1, t_ours / t_flat);
+	printf("line + inline chain: %.1f ns (the line alone: %.1f)\n", t_chain,
+	       t_ours);
 	/*
 	 * Where the time goes: with random offsets in one 16 KiB window of
 	 * text every method's data stays in L1/L2 and only instructions and
