@@ -140,6 +140,11 @@ static __always_inline int __leb128_decode_u64(const u8 *p, const u8 *end,
 		*val = *p;
 		return 1;
 	}
+	/* two bytes: the next most common length, without the loop */
+	if (likely(end - p >= 2 && p[1] < 0x80)) {
+		*val = (*p & 0x7f) | (u64)p[1] << 7;
+		return 2;
+	}
 
 	lim = __leb128_limit(p, end);
 	res = *p & 0x7f;
