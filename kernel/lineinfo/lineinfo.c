@@ -678,10 +678,9 @@ static __always_inline int lineinfo_find(const struct lineinfo_parts *p,
  * Context: Any context.
  * Return: the first byte after the site, or NULL if it is corrupt.
  */
-static __always_inline const u8 *lineinfo_inline_site(const struct lineinfo_parts *p,
-						       const u8 *q, const u8 *lim,
-						       struct lineinfo_chain *c,
-						       u32 d, u32 *known)
+static __always_inline const u8 *
+lineinfo_inline_site(const struct lineinfo_parts *p, const u8 *q,
+		     const u8 *lim, struct lineinfo_chain *c, u32 d, u32 *known)
 {
 	u32 file;
 	int ret;

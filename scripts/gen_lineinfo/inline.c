@@ -195,7 +195,8 @@ void inline_stats(void)
 {
 	size_t d;
 
-	fprintf(stderr, "lineinfo: inline: %zu inlined subroutines, %zu ranges in text, %zu in init text, depth up to %zu:",
+	fprintf(stderr,
+		"lineinfo: inline: %zu inlined subroutines, %zu ranges in text, %zu in init text, depth up to %zu:",
 		nr_dies, scopes[TEXT].nr, scopes[INIT].nr, max_depth);
 	for (d = 1; d <= max_depth && d < 32; d++)
 		fprintf(stderr, " %zu", depth_dies[d]);
