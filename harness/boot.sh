@@ -14,6 +14,9 @@
 # top (KASAN, UBSAN) in build/x86-kasan and build/boot-kasan, plus the
 # unload race test (test/boot/race).
 #
+# BOOT_INLINE=0: configs/inline-off.config on top, without
+# CONFIG_KALLSYMS_LINEINFO_INLINE; frames must show their line alone.
+#
 # BOOT_LLVM=1 (make boot-llvm ARCH=arm64|riscv): a small kernel built with
 # clang-19 (LLVM=-19) from configs/<arch>/llvm.config alone, in
 # build/<arch>-llvm and build/boot-<arch>-llvm, for the converted code
@@ -65,6 +68,9 @@ if [ "${BOOT_KASAN:-}" = 1 ]; then
 	[ "$barch" = x86_64 ] || die "BOOT_KASAN=1 is for x86_64"
 	kdir=x86-kasan bdir=boot-kasan mem=1024
 	frags+=("$REPO/configs/x86/kasan.config")
+fi
+if [ "${BOOT_INLINE:-1}" = 0 ]; then
+	frags+=("$REPO/configs/inline-off.config")
 fi
 KO=$BUILD/$kdir
 B=$BUILD/$bdir

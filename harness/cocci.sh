@@ -147,6 +147,20 @@ compare_warnings() {
 		>"$BUILD/$name/.leb128-sparse-base.$(echo "$src" | tr / _)"
 }
 
+# The base and the converted object of one configuration at once, each
+# with make -j1: configuring and preparing an O= tree is mostly serial,
+# so two of them keep the two cores busy where one -j2 build would not.
+kbuild_pair() {
+	local arch=$1 cross=$2 cfg=$3 obj=$4 name=$5 pid rc=0
+
+	JOBS=1 kbuild "$BASE_WT" "$BUILD/$name-base" "$arch" "$cross" "$cfg" "$obj" \
+		"$name-base" &
+	pid=$!
+	JOBS=1 kbuild "$TREE" "$BUILD/$name" "$arch" "$cross" "$cfg" "$obj" "$name" || rc=1
+	wait "$pid" || rc=1
+	return $rc
+}
+
 cross_builds() {
 	local name arch cross cfg src ok scs_ok=0
 	for name in arc sh arm arm64-scs riscv-mod; do
@@ -159,10 +173,8 @@ cross_builds() {
 		riscv-mod) arch=riscv cross=riscv64-linux-gnu- cfg=tinyconfig src=arch/riscv/kernel/module.c ;;
 		esac
 		ok=1
-		timed "$name: base ${src%.c}.o" \
-			kbuild "$BASE_WT" "$BUILD/$name-base" $arch $cross $cfg "${src%.c}.o" "$name-base" || ok=0
-		timed "$name: converted ${src%.c}.o" \
-			kbuild "$TREE" "$BUILD/$name" $arch $cross $cfg "${src%.c}.o" "$name" || ok=0
+		timed "$name: base and converted ${src%.c}.o, side by side" \
+			kbuild_pair $arch $cross $cfg "${src%.c}.o" "$name" || ok=0
 		if [ $ok = 0 ]; then
 			fail "cocci: $name: build of ${src%.c}.o failed (logs in ${L#"$REPO"/})"
 			continue

@@ -24,9 +24,15 @@ make -s -C "$REPO/test/leb128" check KTREE="$TREE" O="$BUILD/host/leb128" || FAI
 say "LEB128 host tests: $((SECONDS - t0)) s"
 # lineinfo: the generator and the lookup against libdw, on test programs
 # and on the boot test's vmlinux and module when they are built.
+# (make check boots x86_64 with KASAN only: build/x86-kasan, else make
+# boot's build/x86)
 t0=$SECONDS
+x86=x86 xboot=boot
+if [ -f "$BUILD/x86-kasan/vmlinux" ]; then
+	x86=x86-kasan xboot=boot-kasan
+fi
 make -s -C "$REPO/test/lineinfo" check KTREE="$TREE" O="$BUILD/host/lineinfo" \
-	VMLINUX="$BUILD/x86/vmlinux" KO="$BUILD/boot/module/trace_test.ko" || FAILED=1
+	VMLINUX="$BUILD/$x86/vmlinux" KO="$BUILD/$xboot/module/trace_test.ko" || FAILED=1
 # the arm64 (PIE, ET_DYN) and riscv64 boot kernels and their test module
 for a in arm64:aarch64-linux-gnu- riscv:riscv64-linux-gnu-; do
 	arch=${a%%:*}

@@ -28,7 +28,8 @@ git_c() {
 }
 
 commit_base() {
-	git -C "$1" add -A -f .
+	# zlib level 1 for the ~80,000 loose objects of the base tree
+	git -C "$1" -c core.looseCompression=1 add -A -f .
 	git -C "$1" "${HARNESS_ID[@]}" commit -q -m "Debian linux-source-$KBASE ($2)"
 }
 
