@@ -71,7 +71,13 @@ sparse_build() {
 	arch/arm64/*) echo "$BUILD/arm64 arm64 aarch64-linux-gnu-" ;;
 	arch/riscv/kernel/module.c) echo "$BUILD/riscv-mod riscv riscv64-linux-gnu-" ;;
 	arch/riscv/*) echo "$BUILD/riscv riscv riscv64-linux-gnu-" ;;
-	arch/x86/* | kernel/module/* | kernel/lineinfo/*) echo "$BUILD/x86 x86_64 -" ;;
+	arch/x86/* | kernel/module/* | kernel/lineinfo/*)
+		# make check boots x86_64 with KASAN only: build/x86-kasan
+		if [ -f "$BUILD/x86/.config" ] || [ ! -f "$BUILD/x86-kasan/.config" ]; then
+			echo "$BUILD/x86 x86_64 -"
+		else
+			echo "$BUILD/x86-kasan x86_64 -"
+		fi ;;
 	*) echo "$BUILD/kunit um -" ;;
 	esac
 }
