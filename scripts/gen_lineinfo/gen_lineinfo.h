@@ -20,6 +20,8 @@
 
 #include <linux/lineinfo.h>
 
+#include <xalloc.h>
+
 /* longest coded entry: file switch + long (opcode, two 5-byte varints) */
 #define MAX_ENTRY_BYTES	12
 #define MAX_SEGMENT	(255 / MAX_ENTRY_BYTES)
@@ -177,6 +179,15 @@ void write_file(const char *path, const void *data, size_t len);
 void write_entries(const char *path);
 void write_asm(const char *path, bool module, bool incbin,
 	       const char *raw[NR_RANGES]);
+
+/* Room for element @nr of an array that doubles as it grows. */
+static inline void *grow(void *p, size_t *alloc, size_t nr, size_t size)
+{
+	if (nr < *alloc)
+		return p;
+	*alloc = *alloc ? *alloc * 2 : 4096;
+	return xrealloc(p, *alloc * size);
+}
 
 /* Print "gen_lineinfo: INPUT: message" and exit with status 1. */
 static inline void __noreturn __printf(1, 2) die(const char *fmt, ...)

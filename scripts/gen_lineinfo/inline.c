@@ -43,11 +43,8 @@ static void add_scope(int r, u64 lo, u64 hi, u32 depth, u32 file, u32 line,
 {
 	struct scope *s;
 
-	if (scopes[r].nr == scopes[r].alloc) {
-		scopes[r].alloc = scopes[r].alloc ? scopes[r].alloc * 2 : 4096;
-		scopes[r].s = xrealloc(scopes[r].s,
-				       scopes[r].alloc * sizeof(*scopes[r].s));
-	}
+	scopes[r].s = grow(scopes[r].s, &scopes[r].alloc, scopes[r].nr,
+			   sizeof(*scopes[r].s));
 	s = &scopes[r].s[scopes[r].nr++];
 	s->lo = lo;
 	s->hi = hi;
@@ -226,10 +223,7 @@ static void add_step(struct chains *c, u64 addr, const struct site *s, u32 n)
 {
 	struct chain_step *st;
 
-	if (c->nr == c->alloc) {
-		c->alloc = c->alloc ? c->alloc * 2 : 4096;
-		c->step = xrealloc(c->step, c->alloc * sizeof(*c->step));
-	}
+	c->step = grow(c->step, &c->alloc, c->nr, sizeof(*c->step));
 	if (c->nr_sites + n > c->alloc_sites) {
 		c->alloc_sites = (c->nr_sites + n) * 2 + 4096;
 		c->sites = xrealloc(c->sites, c->alloc_sites * sizeof(*c->sites));

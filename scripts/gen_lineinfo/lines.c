@@ -193,10 +193,7 @@ static void add_row(struct range *r, u64 off, u32 seq, u32 idx,
 {
 	struct row *w;
 
-	if (r->nr == r->alloc) {
-		r->alloc = r->alloc ? r->alloc * 2 : 4096;
-		r->rows = xrealloc(r->rows, r->alloc * sizeof(*r->rows));
-	}
+	r->rows = grow(r->rows, &r->alloc, r->nr, sizeof(*r->rows));
 	w = &r->rows[r->nr++];
 	w->addr = off;
 	w->seq = seq;
