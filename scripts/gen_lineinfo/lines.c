@@ -359,7 +359,10 @@ static int cmp_row(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-/* Sort, keep the last row per address, drop repeats and useless gaps. */
+/*
+ * Sort, keep the last row per address, make rows of line 0 gaps, drop
+ * repeats and useless gaps.
+ */
 void finish_rows(struct range *r)
 {
 	size_t i, n = 0;
@@ -370,6 +373,12 @@ void finish_rows(struct range *r)
 
 		if (i + 1 < r->nr && r->rows[i + 1].addr == w->addr)
 			continue;
+		/*
+		 * Line 0 is code of no source line (clang emits such rows):
+		 * no annotation there, as addr2line prints "file:?".
+		 */
+		if (!w->gap && !w->line)
+			w->gap = true;
 		if (w->addr >= r->end - r->base && w->gap)
 			continue;
 		if (!n && w->gap)

@@ -9,7 +9,8 @@
  * of INPUT, the byte before and after it, the range ends and N random
  * addresses, the answer of lineinfo_lookup() (and of __lineinfo_lookup(),
  * which must agree) on the table is compared with
- * libdwfl's dwfl_module_getsrc(): both must say "no line", or both give
+ * libdwfl's dwfl_module_getsrc(): both must say "no line" (libdw's line
+ * 0 is no line), or both give
  * the same line and a file name that is the tail of libdw's path.  With
  * --relative, file names must also be relative and free of "..".  With
  * --swap, the tables are in the other byte order (a big-endian target):
@@ -214,7 +215,11 @@ static void check_addr(Dwfl_Module *mod, struct rng *r, const char *what,
 
 	if (dl) {
 		dfile = dwfl_lineinfo(dl, NULL, &dline, NULL, NULL, NULL);
-		if (!dfile)
+		/*
+		 * Line 0 (clang's rows for code of no source line) is no
+		 * line: addr2line prints "file:?" there.
+		 */
+		if (!dfile || dline <= 0)
 			dl = NULL;
 	}
 	ret = lineinfo_lookup(r->table, r->size, addr - r->base, &tfile, &tline);
