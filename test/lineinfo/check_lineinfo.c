@@ -2,7 +2,8 @@
 /*
  * Check lineinfo tables against libdw, independently of the generator.
  *
- * usage: check_lineinfo [--relative] [--swap] [--inline] [--random N] [--seed S] NAME INPUT
+ * usage: check_lineinfo [--relative] [--swap] [--inline] [--srcroot DIR]
+ *                       [--symbolizer PROG] [--random N] [--seed S] NAME INPUT
  *                       TEXT.bin [INIT.bin]
  *
  * For every address of a DWARF line row inside the text (and init text)
@@ -11,7 +12,9 @@
  * which must agree) on the table is compared with
  * libdwfl's dwfl_module_getsrc(): both must say "no line" (libdw's line
  * 0 is no line), or both give
- * the same line and a file name that is the tail of libdw's path.  With
+ * the same line and exactly the file name the generator must write for
+ * libdw's path: relative to the source root (--srcroot) or the CU's
+ * compilation directory, else to the input's directory.  With
  * --relative, file names must also be relative and free of "..".  With
  * --swap, the tables are in the other byte order (a big-endian target):
  * this host must refuse them as they are and answer right once swapped.
@@ -23,9 +26,15 @@
  * scopes around an inlined instance found with dwarf_getscopes_die(), as
  * eu-addr2line -i does.
  *
+ * With --symbolizer, up to 2,000 row and 2,000 random addresses of each
+ * range are also given to PROG (llvm-symbolizer-19) with --inlining, a
+ * second oracle: its disagreements are counted by cause (see classify()
+ * and README.md, "Oracles"); one of no known cause fails.
+ *
  * Prints "PASS <check>" or "FAIL <check>: <why>" lines; exits 1 on failure.
  */
 
+#define _GNU_SOURCE
 #include <byteswap.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -122,20 +131,68 @@ static void fold(const char *in, char *out)
 	free(copy);
 }
 
-static bool name_matches(const char *tab, const char *dw)
-{
-	size_t lt = strlen(tab), ld;
-	char *f = malloc(strlen(dw) + 2);
-	bool ok;
+/* the source root given with --srcroot and the input's directory, folded */
+static char *root_dir, *input_dir;
 
-	fold(dw, f);
-	ld = strlen(f);
-	if (tab[0] == '/')
-		ok = !strcmp(tab, f);
-	else
-		ok = !strcmp(f, tab) ||
-		     (ld > lt && f[ld - lt - 1] == '/' && !strcmp(f + ld - lt, tab));
+/* Length of @root plus its slash if @path is under the directory @root. */
+static size_t under(const char *path, const char *root)
+{
+	size_t l = root ? strlen(root) : 0;
+
+	if (!l || !strcmp(root, "/") || strncmp(path, root, l) || path[l] != '/')
+		return 0;
+	return l + 1;
+}
+
+/*
+ * The name a table must give for the path @dw of a DWARF file (libdw's
+ * or llvm-symbolizer's) of a CU compiled in @cdir: the path, completed
+ * with @cdir if relative and folded, without the longer of the source root
+ * (--srcroot) and @cdir; a path under neither without the input's
+ * directory, else whole (Documentation/core-api/lineinfo.rst).
+ */
+static char *expected_name(const char *dw, const char *cdir)
+{
+	char *joined, *f, *c = NULL, *out;
+	size_t a, b;
+
+	if (asprintf(&joined, "%s%s%s", dw[0] != '/' && cdir ? cdir : "",
+		     dw[0] != '/' && cdir ? "/" : "", dw) < 0)
+		abort();
+	f = malloc(strlen(joined) + 2);
+	fold(joined, f);
+	if (cdir) {
+		c = malloc(strlen(cdir) + 2);
+		fold(cdir, c);
+	}
+	a = under(f, root_dir);
+	b = under(f, c);
+	if (!a && !b)
+		a = under(f, input_dir);
+	out = strdup(f + (a > b ? a : b));
+	free(joined);
 	free(f);
+	free(c);
+	return out;
+}
+
+/* The compilation directory of the CU libdw finds for @addr, or NULL. */
+static const char *cu_dir(Dwfl_Module *mod, uint64_t addr)
+{
+	Dwarf_Addr bias;
+	Dwarf_Die *cu = dwfl_module_addrdie(mod, addr, &bias);
+	Dwarf_Attribute at;
+
+	return cu ? dwarf_formstring(dwarf_attr(cu, DW_AT_comp_dir, &at)) : NULL;
+}
+
+/* The table's name @tab is exactly the one expected for @dw. */
+static bool name_matches(const char *tab, const char *dw, const char *cdir)
+{
+	char *want = expected_name(dw, cdir);
+	bool ok = !strcmp(tab, want);
+
+	free(want);
 	return ok;
 }
 
@@ -156,6 +213,9 @@ static bool check_chain(Dwfl_Module *mod, uint64_t addr,
 	Dwarf_Addr bias;
 	Dwarf_Die *cudie = dwfl_module_addrdie(mod, addr, &bias), *scopes = NULL;
 	Dwarf_Files *files = NULL;
+	Dwarf_Attribute cat;
+	const char *cdir = cudie ?
+		dwarf_formstring(dwarf_attr(cudie, DW_AT_comp_dir, &cat)) : NULL;
 	size_t nfiles = 0;
 	int nall, j, k = 1;
 	bool ok = true;
@@ -180,7 +240,7 @@ static bool check_chain(Dwfl_Module *mod, uint64_t addr,
 		if (dwarf_formudata(dwarf_attr(&scopes[j], DW_AT_call_line, &at), &l))
 			l = 0;
 		if (k >= n || locs[k].line != l ||
-		    !name_matches(locs[k].file, fn ? fn : "??")) {
+		    !name_matches(locs[k].file, fn ? fn : "??", cdir)) {
 			*why = "call site";
 			ok = false;
 		}
@@ -203,6 +263,261 @@ static bool check_chain(Dwfl_Module *mod, uint64_t addr,
 	nr_sites += n - 1;
 	depth_hist[n - 1]++;
 	return ok;
+}
+
+/*
+ * The second oracle: llvm-symbolizer (--symbolizer PROG), independent of
+ * libdw. The answers of the table at up to MAX_SAMPLES row and random
+ * addresses of each range are kept and compared, line and call sites,
+ * with one run of PROG --inlining over them all.
+ */
+#define MAX_SAMPLES	4000
+
+struct sample {
+	uint64_t addr;		/* as libdwfl lays out INPUT */
+	uint64_t sym_addr;	/* as llvm-symbolizer takes it */
+	int n;			/* locations in the table (0: no line) */
+	struct lineinfo_loc locs[LINEINFO_MAX_CHAIN];
+};
+
+static const char *symbolizer;
+static bool is_rel;
+static uint64_t sym_bias;	/* where libdwfl placed an executable */
+
+static void report(const char *check, bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static struct sample *samples;
+static size_t nr_samples, alloc_samples;
+static unsigned long nr_row_samples[2], nr_rand_samples[2];
+
+static void add_sample(struct rng *r, int k, const char *what, uint64_t addr)
+{
+	struct sample *sm;
+	int n;
+
+	if (!symbolizer || !r->checked || (is_rel && k))
+		return;
+	/* llvm-symbolizer takes an ET_REL's addresses in its first .text */
+	if (!strcmp(what, "row") && nr_row_samples[k] < MAX_SAMPLES / 2)
+		nr_row_samples[k]++;
+	else if (!strcmp(what, "random") && nr_rand_samples[k] < MAX_SAMPLES / 2)
+		nr_rand_samples[k]++;
+	else
+		return;
+	if (nr_samples == alloc_samples) {
+		alloc_samples = alloc_samples * 2 + 1024;
+		samples = realloc(samples, alloc_samples * sizeof(*samples));
+		if (!samples)
+			abort();
+	}
+	sm = &samples[nr_samples];
+	n = __lineinfo_lookup_chain(r->table, addr - r->base, sm->locs,
+				    with_inline ? LINEINFO_MAX_CHAIN : 1);
+	sm->n = n > 0 ? n : 0;
+	sm->addr = addr;
+	sm->sym_addr = is_rel ? addr - r->base : addr - sym_bias;
+	nr_samples++;
+}
+
+/* Whether libdw finds a function (DW_TAG_subprogram) around @addr. */
+static bool in_function(Dwfl_Module *mod, uint64_t addr)
+{
+	Dwarf_Addr bias;
+	Dwarf_Die *cu = dwfl_module_addrdie(mod, addr, &bias), *scopes = NULL;
+	int n = cu ? dwarf_getscopes(cu, addr - bias, &scopes) : 0, j;
+	bool found = false;
+
+	for (j = 0; j < n; j++)
+		if (dwarf_tag(&scopes[j]) == DW_TAG_subprogram)
+			found = true;
+	free(scopes);
+	return found;
+}
+
+/* A path under include/trace/: the trace event headers, included many times. */
+static bool trace_header(const char *path)
+{
+	return path && (!strncmp(path, "include/trace/", 14) ||
+			strstr(path, "/include/trace/"));
+}
+
+/*
+ * The kinds of disagreement between the table (which agrees with libdw,
+ * checked before) and llvm-symbolizer, by cause (README.md, "Oracles").
+ */
+enum { AGREE, PADDING, TRACE_EVENT, REL_OVERLAP, UNKNOWN, NR_CLASSES };
+static const char * const class_name[NR_CLASSES] = {
+	"agree", "padding", "trace-event", "rel-overlap", "unknown" };
+
+/*
+ * ET_REL: the end of the largest code section other than .text. Every
+ * section of an object starts at 0, and llvm-symbolizer takes an address
+ * without its section: below this end, it may answer with the DIEs of the
+ * other section's code.
+ */
+static uint64_t rel_overlap_end;
+
+static void find_rel_overlap(Elf *elf)
+{
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+
+	if (elf_getshdrstrndx(elf, &shstrndx))
+		return;
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr shdr;
+		const char *s;
+
+		if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_PROGBITS ||
+		    !(shdr.sh_flags & SHF_EXECINSTR))
+			continue;
+		s = elf_strptr(elf, shstrndx, shdr.sh_name);
+		if (s && strcmp(s, ".text") && shdr.sh_size > rel_overlap_end)
+			rel_overlap_end = shdr.sh_size;
+	}
+}
+
+/*
+ * Split a "FILE:LINE:COLUMN" line of llvm-symbolizer into its file and
+ * line; false if it is not one.
+ */
+static bool parse_frame(char *s, char **file, unsigned long *line)
+{
+	char *col = strrchr(s, ':'), *ln;
+
+	if (!col)
+		return false;
+	*col = '\0';
+	ln = strrchr(s, ':');
+	if (!ln)
+		return false;
+	*ln = '\0';
+	*file = s;
+	*line = strtoul(ln + 1, NULL, 10);
+	return true;
+}
+
+static int classify_one(Dwfl_Module *mod, const struct sample *sm, char **file,
+			unsigned long *line, int nf, char *why, size_t len);
+
+static int classify(Dwfl_Module *mod, const struct sample *sm, char **file,
+		    unsigned long *line, int nf, char *why, size_t len)
+{
+	int c = classify_one(mod, sm, file, line, nf, why, len);
+
+	if (c != AGREE && is_rel && sm->sym_addr < rel_overlap_end)
+		return REL_OVERLAP;
+	return c;
+}
+
+static int classify_one(Dwfl_Module *mod, const struct sample *sm, char **file,
+			unsigned long *line, int nf, char *why, size_t len)
+{
+	const char *cdir = cu_dir(mod, sm->addr);
+	bool sym_line = nf > 0 && strcmp(file[0], "??") && line[0];
+	char *want = NULL;
+	int k, ret = AGREE;
+
+	if (!sm->n && !sym_line)
+		return AGREE;
+	if (sm->n && !sym_line) {
+		snprintf(why, len, "table %s:%u, llvm-symbolizer none",
+			 sm->locs[0].file, sm->locs[0].line);
+		return in_function(mod, sm->addr) ? UNKNOWN : PADDING;
+	}
+	if (!sm->n) {
+		snprintf(why, len, "table none, llvm-symbolizer %s:%lu",
+			 file[0], line[0]);
+		return trace_header(file[0]) ? TRACE_EVENT : UNKNOWN;
+	}
+	/* the line, then the call sites, innermost first */
+	for (k = 0; k < (with_inline ? nf : 1) || k < sm->n; k++) {
+		if (k >= nf || k >= sm->n) {
+			snprintf(why, len, "chain of %d sites, llvm-symbolizer %d",
+				 sm->n - 1, with_inline ? nf - 1 : 0);
+			ret = UNKNOWN;
+			break;
+		}
+		want = expected_name(file[k], cdir);
+		if (strcmp(want, sm->locs[k].file) || line[k] != sm->locs[k].line) {
+			snprintf(why, len, "location %d: table %s:%u, llvm-symbolizer %s:%lu",
+				 k, sm->locs[k].file, sm->locs[k].line, want, line[k]);
+			ret = trace_header(want) || trace_header(sm->locs[k].file) ?
+			      TRACE_EVENT : UNKNOWN;
+			free(want);
+			break;
+		}
+		free(want);
+	}
+	return ret;
+}
+
+static void check_symbolizer(Dwfl_Module *mod, const char *input)
+{
+	unsigned long count[NR_CLASSES] = {}, shown = 0;
+	char tmp[] = "/tmp/check_lineinfo.XXXXXX", *cmd, *buf = NULL;
+	char *file[LINEINFO_MAX_CHAIN + 8];
+	unsigned long line[LINEINFO_MAX_CHAIN + 8];
+	size_t i = 0, alloc = 0;
+	int fd = mkstemp(tmp), nf = 0, c;
+	bool ok;
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w"), *out;
+
+	if (!f) {
+		report("vs-llvm-symbolizer", false, "temporary file: %s", strerror(errno));
+		return;
+	}
+	for (i = 0; i < nr_samples; i++)
+		fprintf(f, "%#llx\n", (unsigned long long)samples[i].sym_addr);
+	fclose(f);
+	if (strchr(input, '\'') || strchr(symbolizer, '\'') ||
+	    asprintf(&cmd, "exec '%s' --inlining --functions=none --obj='%s' < '%s'",
+		     symbolizer, input, tmp) < 0) {
+		report("vs-llvm-symbolizer", false, "cannot quote %s", input);
+		return;
+	}
+	out = popen(cmd, "r");
+	free(cmd);
+	if (!out) {
+		report("vs-llvm-symbolizer", false, "%s: %s", symbolizer, strerror(errno));
+		unlink(tmp);
+		return;
+	}
+	i = 0;
+	while (getline(&buf, &alloc, out) > 0) {
+		char why[512] = "";
+
+		buf[strcspn(buf, "\n")] = '\0';
+		if (buf[0]) {
+			if (nf < LINEINFO_MAX_CHAIN + 8 &&
+			    parse_frame(buf, &file[nf], &line[nf])) {
+				file[nf] = strdup(file[nf]);
+				nf++;
+			}
+			continue;
+		}
+		/* an empty line ends the answer for one address */
+		if (i < nr_samples) {
+			c = classify(mod, &samples[i], file, line, nf, why, sizeof(why));
+			count[c]++;
+			if (c != AGREE && (c == UNKNOWN || shown < 3) && shown++ < 10)
+				printf("  %s %#llx: %s: %s\n", name,
+				       (unsigned long long)samples[i].sym_addr,
+				       class_name[c], why);
+		}
+		i++;
+		while (nf)
+			free(file[--nf]);
+	}
+	free(buf);
+	c = pclose(out);
+	unlink(tmp);
+	ok = !c && i == nr_samples && !count[UNKNOWN] && count[AGREE];
+	report("vs-llvm-symbolizer", ok,
+	       "%zu of %zu addresses answered%s: %lu agree, %lu padding after a function, %lu trace-event headers, %lu ET_REL section overlap, %lu unknown",
+	       i, nr_samples, c ? ", llvm-symbolizer failed" : "",
+	       count[AGREE], count[PADDING], count[TRACE_EVENT],
+	       count[REL_OVERLAP], count[UNKNOWN]);
 }
 
 static void check_addr(Dwfl_Module *mod, struct rng *r, const char *what,
@@ -248,7 +563,7 @@ static void check_addr(Dwfl_Module *mod, struct rng *r, const char *what,
 		return;
 	}
 	if (dl && !ret && (unsigned int)dline == tline &&
-	    name_matches(tfile, dfile) &&
+	    name_matches(tfile, dfile, cu_dir(mod, addr)) &&
 	    (!relative || (tfile[0] != '/' && strncmp(tfile, "../", 3) &&
 			   !strstr(tfile, "/../")))) {
 		struct lineinfo_loc locs[LINEINFO_MAX_CHAIN], l2[LINEINFO_MAX_CHAIN];
@@ -365,9 +680,6 @@ static void find_ranges(Dwfl_Module *mod, Elf *elf, bool rel, struct rng *r)
 }
 
 static void report(const char *check, bool ok, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void report(const char *check, bool ok, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -464,12 +776,16 @@ int main(int argc, char **argv)
 			swap = true;
 		else if (!strcmp(argv[a], "--inline"))
 			with_inline = true;
+		else if (!strcmp(argv[a], "--srcroot") && a + 1 < argc)
+			root_dir = argv[++a];
+		else if (!strcmp(argv[a], "--symbolizer") && a + 1 < argc)
+			symbolizer = argv[++a];
 		else
 			break;
 		a++;
 	}
 	if (argc - a < 3) {
-		fprintf(stderr, "usage: %s [--relative] [--swap] [--inline] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
+		fprintf(stderr, "usage: %s [--relative] [--swap] [--inline] [--srcroot DIR] [--symbolizer PROG] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
 			argv[0]);
 		return 2;
 	}
@@ -479,6 +795,15 @@ int main(int argc, char **argv)
 	if (argc - a > 3)
 		tabs[1] = argv[a + 3];
 
+	if (root_dir) {
+		char *f = malloc(strlen(root_dir) + 2);
+
+		fold(root_dir, f);
+		root_dir = f;
+	}
+	input_dir = realpath(input, NULL);
+	if (input_dir && strrchr(input_dir, '/'))
+		*strrchr(input_dir, '/') = '\0';
 	fd = open(input, O_RDONLY);
 	if (fd < 0) {
 		report("open", false, "%s: %s", input, strerror(errno));
@@ -494,7 +819,11 @@ int main(int argc, char **argv)
 	dwfl_report_end(dwfl, NULL, NULL);
 	elf = dwfl_module_getelf(mod, &ebias);
 	gelf_getehdr(elf, &ehdr);
-	find_ranges(mod, elf, ehdr.e_type == ET_REL, r);
+	is_rel = ehdr.e_type == ET_REL;
+	sym_bias = ebias;
+	find_ranges(mod, elf, is_rel, r);
+	if (is_rel)
+		find_rel_overlap(elf);
 
 	for (k = 0; k < 2; k++) {
 		int ret;
@@ -535,6 +864,7 @@ int main(int argc, char **argv)
 				if (!r[k].table || addr < r[k].base || addr >= r[k].end)
 					continue;
 				check_addr(mod, &r[k], "row", addr);
+				add_sample(&r[k], k, "row", addr);
 				if (addr > r[k].base)
 					check_addr(mod, &r[k], "row-1", addr - 1);
 				if (addr + 1 < r[k].end)
@@ -553,9 +883,12 @@ int main(int argc, char **argv)
 		check_addr(mod, &r[k], "start", r[k].base);
 		check_addr(mod, &r[k], "last", r[k].end - 1);
 		chain_budget = MAX_CHAINS;
-		for (i = 0; i < nrand; i++)
-			check_addr(mod, &r[k], "random",
-				   r[k].base + (uint64_t)(drand48() * span));
+		for (i = 0; i < nrand; i++) {
+			uint64_t addr = r[k].base + (uint64_t)(drand48() * span);
+
+			check_addr(mod, &r[k], "random", addr);
+			add_sample(&r[k], k, "random", addr);
+		}
 		/* beyond the described text there is never a line */
 		if (lineinfo_lookup(r[k].table, r[k].size, span, &f, &l) != -ENOENT ||
 		    lineinfo_lookup(r[k].table, r[k].size, ~0UL, &f, &l) != -ENOENT)
@@ -576,8 +909,11 @@ int main(int argc, char **argv)
 		       "%lu random addresses with a line, %lu in inlined code, %lu call sites, as dwarf_getscopes(); depth:%s",
 		       nr_chains, nr_inlined, nr_sites, hist);
 	}
+	if (symbolizer)
+		check_symbolizer(mod, input);
 	dwfl_end(dwfl);
 	close(fd);
+	free(samples);
 	free(r[0].table);
 	free(r[1].table);
 	return failed;
