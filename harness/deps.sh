@@ -31,6 +31,8 @@ pkgs=(
 	libc6-dev-sh4-cross
 	# host fuzzing and benchmarks
 	clang-14 llvm-14-dev libclang-rt-14-dev valgrind
+	# the lineinfo host test: gen_lineinfo closes each descriptor once
+	strace
 )
 
 missing=()

@@ -63,6 +63,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <elfutils/libdw.h>
@@ -91,8 +92,25 @@ static void __noreturn help_exit(void)
 	fprintf(stderr,
 		"usage: %s [-o FILE.S] [--raw FILE] [--raw-init FILE] [--incbin]\n"
 		"       [--srcroot DIR] [--block N] [--segment N] [--stats]\n"
-		"       [--entries FILE] INPUT\n", prog);
+		"       [--entries FILE] [--inline [--inline-block N]] INPUT\n",
+		prog);
 	exit(2);
+}
+
+/* The value of option @opt: a whole number from 1 to @max. */
+static unsigned int count_arg(const char *opt, const char *s, unsigned int max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > (long)max) {
+		fprintf(stderr, "%s: %s: '%s' is not a whole number from 1 to %u\n",
+			prog, opt, s, max);
+		exit(2);
+	}
+	return v;
 }
 
 int main(int argc, char **argv)
@@ -105,6 +123,7 @@ int main(int argc, char **argv)
 	Dwfl_Module *mod;
 	Elf *elf;
 	GElf_Ehdr ehdr;
+	struct stat st;
 	size_t nr_rows, total = 0, total_entries = 0;
 	int i, fd, r;
 
@@ -120,15 +139,15 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--srcroot") && i + 1 < argc)
 			srcroot = argv[++i];
 		else if (!strcmp(argv[i], "--block") && i + 1 < argc)
-			block_entries = atoi(argv[++i]);
+			block_entries = count_arg("--block", argv[++i], 0xffff);
 		else if (!strcmp(argv[i], "--segment") && i + 1 < argc)
-			segment_rows = atoi(argv[++i]);
+			segment_rows = count_arg("--segment", argv[++i], MAX_SEGMENT);
 		else if (!strcmp(argv[i], "--entries") && i + 1 < argc)
 			entries = argv[++i];
 		else if (!strcmp(argv[i], "--inline"))
 			want_inline = true;
 		else if (!strcmp(argv[i], "--inline-block") && i + 1 < argc)
-			inline_block = atoi(argv[++i]);
+			inline_block = count_arg("--inline-block", argv[++i], 0xffff);
 		else if (!strcmp(argv[i], "--stats"))
 			want_stats = true;
 		else if (argv[i][0] == '-' || input)
@@ -136,17 +155,26 @@ int main(int argc, char **argv)
 		else
 			input = argv[i];
 	}
-	if (!input || !block_entries || !segment_rows ||
-	    segment_rows > MAX_SEGMENT || !inline_block)
+	if (!input)
 		help_exit();
 
 	fd = open(input, O_RDONLY);
 	if (fd < 0)
 		die("cannot open: %s", strerror(errno));
+	if (fstat(fd, &st))
+		die("cannot stat: %s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		die("not a regular file");
+	if (!st.st_size)
+		die("empty file, not an ELF file");
 	elf_version(EV_CURRENT);
 	elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-	if (!elf || elf_kind(elf) != ELF_K_ELF)
-		die("not an ELF file");
+	if (!elf)
+		die("cannot read as an ELF file: %s", elf_errmsg(-1));
+	if (elf_kind(elf) == ELF_K_AR)
+		die("an archive, not an ELF file");
+	if (elf_kind(elf) != ELF_K_ELF)
+		die("not an ELF file (no ELF header)");
 	if (!gelf_getehdr(elf, &ehdr))
 		die("bad ELF header: %s", elf_errmsg(-1));
 	if (ehdr.e_type != ET_EXEC && ehdr.e_type != ET_DYN &&
@@ -279,7 +307,7 @@ int main(int argc, char **argv)
 			total, total_entries ? (double)total / total_entries : 0.0);
 	}
 
+	/* libdwfl owns @fd since dwfl_report_*() and closes it */
 	dwfl_end(dwfl);
-	close(fd);
 	return 0;
 }

@@ -367,7 +367,8 @@ void finish_rows(struct range *r)
 {
 	size_t i, n = 0;
 
-	qsort(r->rows, r->nr, sizeof(*r->rows), cmp_row);
+	if (r->nr)
+		qsort(r->rows, r->nr, sizeof(*r->rows), cmp_row);
 	for (i = 0; i < r->nr; i++) {
 		struct row *w = &r->rows[i];
 
