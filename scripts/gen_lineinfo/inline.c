@@ -124,8 +124,9 @@ static u32 nr_die_ids;
 
 /*
  * The children of @parent that can hold code: functions, lexical blocks
- * and inlined subroutines. @depth is the number of inlined scopes around
- * them, @outer the number of the innermost one (NO_DIE if none); a nested
+ * and inlined subroutines, and the namespaces (C++, Rust) and modules
+ * around functions. @depth is the number of inlined scopes around them,
+ * @outer the number of the innermost one (NO_DIE if none); a nested
  * function starts again at 0.
  */
 static void walk(Dwarf_Die *parent, const struct cu_ctx *cu, u32 depth,
@@ -143,6 +144,8 @@ static void walk(Dwarf_Die *parent, const struct cu_ctx *cu, u32 depth,
 			walk(&child, cu, 0, NO_DIE);
 			break;
 		case DW_TAG_lexical_block:
+		case DW_TAG_namespace:
+		case DW_TAG_module:
 			walk(&child, cu, depth, outer);
 			break;
 		case DW_TAG_inlined_subroutine:
