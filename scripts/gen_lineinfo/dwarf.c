@@ -296,6 +296,20 @@ bool cu_clip(Dwarf_Off cu, u64 *lo, u64 *hi)
 	return false;
 }
 
+/* The name of a CU for messages: its DW_AT_name, else its offset. */
+const char *cu_name(Dwarf_Die *cu)
+{
+	static char buf[64];
+	Dwarf_Attribute attr;
+	const char *name = dwarf_formstring(dwarf_attr(cu, DW_AT_name, &attr));
+
+	if (name)
+		return name;
+	snprintf(buf, sizeof(buf), "at .debug_info+%#llx",
+		 (unsigned long long)dwarf_dieoffset(cu));
+	return buf;
+}
+
 /*
  * The kernel source root is the directory holding include/linux/; every
  * kernel object includes headers from there.  Take the prefix that most

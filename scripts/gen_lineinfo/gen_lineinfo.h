@@ -109,6 +109,7 @@ void read_cu_ranges(Dwfl_Module *mod);
 const struct cu_range *cu_range_at(Dwarf_Off cu, u64 addr);
 bool cu_clip(Dwarf_Off cu, u64 *lo, u64 *hi);
 char *guess_srcroot(Dwfl_Module *mod);
+const char *cu_name(Dwarf_Die *cu);
 
 /* lines.c */
 extern struct file *files;
@@ -200,6 +201,18 @@ static inline void __noreturn __printf(1, 2) die(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(1);
+}
+
+/* Print "gen_lineinfo: warning: INPUT: message": what the tables lack. */
+static inline void __printf(1, 2) warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: warning: %s: ", prog, input ? input : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 #endif /* GEN_LINEINFO_H */

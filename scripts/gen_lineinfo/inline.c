@@ -36,6 +36,8 @@ static struct {
 } scopes[NR_RANGES];
 
 static size_t nr_dies, max_depth;
+/* call sites whose file was not found, in the current CU */
+static size_t nr_no_file;
 static size_t depth_dies[32];
 
 static void add_scope(int r, u64 lo, u64 hi, u32 depth, u32 file, u32 line,
@@ -80,6 +82,8 @@ static void inline_die(Dwarf_Die *sub, const struct cu_ctx *cu, u32 depth,
 		name = dwarf_filesrc(cu->files, fidx, NULL, NULL);
 	if (dwarf_formudata(dwarf_attr(sub, DW_AT_call_line, &attr), &line))
 		line = 0;
+	if (!name)
+		nr_no_file++;
 	file = file_id_cached(name ? name : "??", cu->cdir);
 
 	while ((off = dwarf_ranges(sub, off, &base, &start, &end)) > 0) {
@@ -166,6 +170,7 @@ size_t read_inline_scopes(Dwfl_Module *mod)
 {
 	Dwarf_Die *cudie = NULL;
 	struct cu_ctx cu;
+	const char *files_err;
 
 	while ((cudie = dwfl_module_nextcu(mod, cudie, &cu.bias))) {
 		Dwarf_Attribute attr;
@@ -179,12 +184,20 @@ size_t read_inline_scopes(Dwfl_Module *mod)
 		}
 		cu.cdir = cdir;
 		cu.off = dwarf_dieoffset(cudie);
+		files_err = NULL;
 		if (dwarf_getsrcfiles(cudie, &cu.files, &cu.nr_files)) {
+			files_err = "line program unreadable";
 			cu.files = NULL;
 			cu.nr_files = 0;
 		}
 		ptr_hash_clear();
+		nr_no_file = 0;
 		walk(cudie, &cu, 0, NO_DIE);
+		if (nr_no_file)
+			warn("CU %s: the file of %zu inlined call sites not found (%s): printed as ??",
+			     cu_name(cudie), nr_no_file,
+			     files_err ? files_err :
+			     "DW_AT_call_file out of range or missing");
 		free(cdir);
 	}
 	ptr_hash_clear();
@@ -205,6 +218,7 @@ void inline_stats(void)
 
 struct chains chains[NR_RANGES];
 size_t nr_too_deep;
+static u32 max_chain;	/* the deepest chain cut */
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -239,18 +253,24 @@ static void add_step(struct chains *c, u64 addr, const struct site *s, u32 n)
 	c->nr_sites += n;
 }
 
+/* the deepest nesting followed; no compiler nests anywhere near it */
+#define MAX_NESTING	1024
+
 /*
  * The chain at an address, outermost call site first, as libdw's
  * dwarf_getscopes() finds it: at each depth the first DIE (in tree order)
  * among the active scopes whose parent is the one chosen a level up.
+ * A chain deeper than LINEINFO_MAX_INLINE is cut to its innermost
+ * LINEINFO_MAX_INLINE call sites: what addr2line -i prints first.
  */
 static u32 chain_at(const struct scope *s, const size_t *active, size_t nr,
 		    struct site *out)
 {
+	static struct site all[MAX_NESTING];
 	u32 d, parent = NO_DIE;
 	size_t k;
 
-	for (d = 1; ; d++) {
+	for (d = 1; d <= MAX_NESTING; d++) {
 		const struct scope *best = NULL;
 
 		for (k = 0; k < nr; k++) {
@@ -261,15 +281,22 @@ static u32 chain_at(const struct scope *s, const size_t *active, size_t nr,
 				best = a;
 		}
 		if (!best)
-			return d - 1;
-		if (d > LINEINFO_MAX_INLINE) {
-			nr_too_deep++;
-			return 0;
-		}
-		out[d - 1].file = best->file;
-		out[d - 1].line = best->line;
+			break;
+		all[d - 1].file = best->file;
+		all[d - 1].line = best->line;
 		parent = best->die;
 	}
+	d--;
+	if (d <= LINEINFO_MAX_INLINE) {
+		memcpy(out, all, d * sizeof(*out));
+		return d;
+	}
+	nr_too_deep++;
+	if (d > max_chain)
+		max_chain = d;
+	memcpy(out, all + d - LINEINFO_MAX_INLINE,
+	       LINEINFO_MAX_INLINE * sizeof(*out));
+	return LINEINFO_MAX_INLINE;
 }
 
 /*
@@ -329,4 +356,8 @@ void build_chains(void)
 		free(bound);
 	}
 	free(active);
+	if (nr_too_deep)
+		warn("%zu address ranges in calls inlined deeper than %u (up to %u): their chains cut to the innermost %u call sites",
+		     nr_too_deep, LINEINFO_MAX_INLINE, max_chain,
+		     LINEINFO_MAX_INLINE);
 }

@@ -249,9 +249,15 @@ size_t read_lines(Dwfl_Module *mod)
 		bool open = false;
 		u64 open_hi = 0;
 
+		/* rows of this CU in the text, and those left out there */
+		size_t nr_in = 0, nr_out = 0, nr_no_file = 0;
+
 		nr_cus++;
-		if (dwarf_getsrclines(cu, &lines, &n))
+		if (dwarf_getsrclines(cu, &lines, &n)) {
+			warn("CU %s: line program unreadable (%s): its code has no lines",
+			     cu_name(cu), dwarf_errmsg(-1));
 			continue;
+		}
 		comp_dir = dwarf_formstring(dwarf_attr(cu, DW_AT_comp_dir, &attr));
 		if (comp_dir) {
 			cdir = xrealloc(NULL, strlen(comp_dir) + 2);
@@ -304,9 +310,17 @@ size_t read_lines(Dwfl_Module *mod)
 			}
 			dwarf_lineno(l, &lineno);
 			src = dwarf_linesrc(l, NULL, NULL);
+			if (!src)
+				nr_no_file++;
 			file = file_id_cached(src ? src : "??", cdir);
 			r = range_of(addr, false);
 			in = nr_cu_ranges ? cu_range_at(cu_off, addr) : NULL;
+			if (r >= 0) {
+				if (in || !nr_cu_ranges)
+					nr_in++;
+				else
+					nr_out++;
+			}
 			if (r < 0 || (nr_cu_ranges && !in)) {
 				have_prev = true;
 				prev_addr = addr;
@@ -337,6 +351,12 @@ size_t read_lines(Dwfl_Module *mod)
 			}
 		}
 		free(cdir);
+		if (nr_out && !nr_in)
+			warn("CU %s dropped: %zu line rows in the text, no address range of it in .debug_aranges",
+			     cu_name(cu), nr_out);
+		if (nr_no_file)
+			warn("CU %s: the file of %zu line rows not found: printed as ??",
+			     cu_name(cu), nr_no_file);
 	}
 	if (!nr_cus)
 		die("no DWARF debug information");

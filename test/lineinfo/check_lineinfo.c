@@ -226,7 +226,7 @@ static bool in_namespace_fn(Dwarf_Die *die, Dwarf_Addr pc, bool in_ns)
 	return false;
 }
 
-static unsigned long nr_ns_chains;
+static unsigned long nr_ns_chains, nr_cut;
 
 /*
  * The call sites of @addr by libdw, innermost first, against @locs[1..n).
@@ -273,7 +273,9 @@ static bool check_chain(Dwfl_Module *mod, uint64_t addr,
 			fn = dwarf_filesrc(files, f, NULL, NULL);
 		if (dwarf_formudata(dwarf_attr(&scopes[j], DW_AT_call_line, &at), &l))
 			l = 0;
-		if (k >= n || locs[k].line != l ||
+		/* beyond the innermost LINEINFO_MAX_INLINE: cut, see below */
+		if (k >= n ? n < LINEINFO_MAX_CHAIN :
+		    locs[k].line != l ||
 		    !name_matches(locs[k].file, fn ? fn : "??", cdir)) {
 			*why = "call site";
 			ok = false;
@@ -288,7 +290,10 @@ static bool check_chain(Dwfl_Module *mod, uint64_t addr,
 			break;
 	}
 	free(scopes);
-	if (k != n) {
+	/* a chain deeper than the table's keeps its innermost call sites */
+	if (k > n && n == LINEINFO_MAX_CHAIN) {
+		nr_cut++;
+	} else if (k != n) {
 		*why = "chain length";
 		ok = false;
 	}
@@ -466,6 +471,9 @@ static int classify_one(Dwfl_Module *mod, const struct sample *sm, char **file,
 	}
 	/* the line, then the call sites, innermost first */
 	for (k = 0; k < (with_inline ? nf : 1) || k < sm->n; k++) {
+		/* a chain cut to its innermost call sites */
+		if (k >= sm->n && sm->n == LINEINFO_MAX_CHAIN)
+			break;
 		if (k >= nf || k >= sm->n) {
 			snprintf(why, len, "chain of %d sites, llvm-symbolizer %d",
 				 sm->n - 1, with_inline ? nf - 1 : 0);
@@ -940,8 +948,9 @@ int main(int argc, char **argv)
 				len += snprintf(hist + len, sizeof(hist) - len,
 						" %d:%lu", k, depth_hist[k]);
 		report("inline-vs-libdw", !nr_bad && nr_inlined,
-		       "%lu random addresses with a line, %lu in inlined code, %lu call sites, as dwarf_getscopes(); depth:%s; %lu in functions inside namespaces, left to llvm-symbolizer",
-		       nr_chains, nr_inlined, nr_sites, hist, nr_ns_chains);
+		       "%lu random addresses with a line, %lu in inlined code, %lu call sites, as dwarf_getscopes(); depth:%s; %lu deeper, cut to the innermost %d; %lu in functions inside namespaces, left to llvm-symbolizer",
+		       nr_chains, nr_inlined, nr_sites, hist, nr_cut,
+		       LINEINFO_MAX_INLINE, nr_ns_chains);
 	}
 	if (symbolizer)
 		check_symbolizer(mod, input);
