@@ -47,6 +47,40 @@ void check_truncated(Elf *elf, int fd)
 	}
 }
 
+#ifndef ELFCOMPRESS_ZSTD
+#define ELFCOMPRESS_ZSTD	2
+#endif
+
+/*
+ * The first debug section of @elf compressed with zstd (SHF_COMPRESSED,
+ * ELFCOMPRESS_ZSTD), or NULL: libdw before elfutils 0.189 cannot read
+ * them, and only says "unknown compression type".
+ */
+const char *zstd_debug_section(Elf *elf)
+{
+	static char name[64];
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+
+	if (elf_getshdrstrndx(elf, &shstrndx))
+		return NULL;
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr shdr;
+		GElf_Chdr chdr;
+		const char *s;
+
+		if (!gelf_getshdr(scn, &shdr) || !(shdr.sh_flags & SHF_COMPRESSED))
+			continue;
+		s = elf_strptr(elf, shstrndx, shdr.sh_name);
+		if (!s || strncmp(s, ".debug_", 7) || !gelf_getchdr(scn, &chdr) ||
+		    chdr.ch_type != ELFCOMPRESS_ZSTD)
+			continue;
+		snprintf(name, sizeof(name), "%s", s);
+		return name;
+	}
+	return NULL;
+}
+
 static int find_debuginfo_none(Dwfl_Module *mod, void **userdata,
 			       const char *modname, Dwarf_Addr base,
 			       const char *file_name,

@@ -124,6 +124,7 @@ int main(int argc, char **argv)
 	Elf *elf;
 	GElf_Ehdr ehdr;
 	struct stat st;
+	const char *zstd;
 	size_t nr_rows, total = 0, total_entries = 0;
 	int i, fd, r;
 
@@ -183,6 +184,7 @@ int main(int argc, char **argv)
 	module = ehdr.e_type == ET_REL;
 	big_endian = ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
 	check_truncated(elf, fd);
+	zstd = zstd_debug_section(elf);
 	elf_end(elf);
 
 	dwfl = dwfl_begin(&offline_callbacks);
@@ -204,8 +206,12 @@ int main(int argc, char **argv)
 	{
 		Dwarf_Addr bias;
 
-		if (!dwfl_module_getdwarf(mod, &bias))
+		if (!dwfl_module_getdwarf(mod, &bias)) {
+			if (zstd)
+				die("no DWARF debug information: %s is compressed with zstd, which this libdw (elfutils %s) cannot read (%s); decompress it with objcopy --decompress-debug-sections",
+				    zstd, dwfl_version(NULL), dwfl_errmsg(-1));
 			die("no DWARF debug information (%s)", dwfl_errmsg(-1));
+		}
 		if (!module && bias)
 			die("libdwfl placed the executable at a bias of %#llx",
 			    (unsigned long long)bias);

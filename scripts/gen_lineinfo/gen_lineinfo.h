@@ -103,6 +103,7 @@ extern size_t nr_cu_ranges;
 extern const Dwfl_Callbacks offline_callbacks;
 
 void check_truncated(Elf *elf, int fd);
+const char *zstd_debug_section(Elf *elf);
 void find_ranges_exec(Dwfl_Module *mod);
 void find_ranges_rel(Dwfl_Module *mod);
 void read_cu_ranges(Dwfl_Module *mod);

@@ -174,9 +174,20 @@ size_t read_inline_scopes(Dwfl_Module *mod)
 
 	while ((cudie = dwfl_module_nextcu(mod, cudie, &cu.bias))) {
 		Dwarf_Attribute attr;
-		const char *comp_dir;
+		const char *comp_dir, *dwo;
 		char *cdir = NULL;
 
+		/*
+		 * A skeleton CU of split DWARF (-gsplit-dwarf) has its DIEs in
+		 * a .dwo file: the inline section would be silently empty.
+		 */
+		dwo = dwarf_formstring(dwarf_attr(cudie, DW_AT_dwo_name, &attr));
+		if (!dwo)
+			dwo = dwarf_formstring(dwarf_attr(cudie, DW_AT_GNU_dwo_name,
+							  &attr));
+		if (dwo)
+			die("split DWARF: the inlined functions of CU %s are in %s, which --inline does not read; build without -gsplit-dwarf",
+			    cu_name(cudie), dwo);
 		comp_dir = dwarf_formstring(dwarf_attr(cudie, DW_AT_comp_dir, &attr));
 		if (comp_dir) {
 			cdir = xmalloc(strlen(comp_dir) + 2);

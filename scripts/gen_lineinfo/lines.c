@@ -361,7 +361,8 @@ size_t read_lines(Dwfl_Module *mod)
 	if (!nr_cus)
 		die("no DWARF debug information");
 	if (!nr_rows)
-		die("no DWARF line information");
+		die("no DWARF line rows in its %zu CUs (code compiled without -g?)",
+		    nr_cus);
 	return nr_rows;
 }
 

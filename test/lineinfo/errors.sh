@@ -61,6 +61,32 @@ expect directory 1 "$d/dir: not a regular file" "${out[@]}" "$d/dir"
 expect unwritable 1 "$prog: cannot write $d/dir/no/out.bin: No such file or directory" \
 	--raw "$d/dir/no/out.bin" "$prog"
 
+# -- DWARF that gen_lineinfo cannot use ---------------------------------------
+# zstd-compressed debug sections: libdw 0.188 cannot read them, and says
+# only "unknown compression type"
+if command -v clang-19 >/dev/null; then
+	clang-19 -O2 -g -gz=zstd -I"$P" -c "$P/walk.c" -o "$d/zstd.o"
+	expect zstd 1 "$d/zstd.o: no DWARF debug information: \.debug_[a-z_]+ is compressed with zstd, which this libdw \(elfutils [0-9.]+\) cannot read \(.*\); decompress it with objcopy --decompress-debug-sections" \
+		"${out[@]}" "$d/zstd.o"
+else
+	echo "SKIP error-zstd: no clang-19"
+fi
+# split DWARF: the lines are in the object, the inlined functions in the
+# .dwo; --inline refuses rather than write an empty inline section
+(cd "$d" && gcc -O2 -g -gsplit-dwarf -I"$P" -c "$P/walk.c" -o split.o)
+expect split-dwarf 1 "$d/split.o: split DWARF: the inlined functions of CU .* are in split.dwo, which --inline does not read; build without -gsplit-dwarf" \
+	--inline "${out[@]}" "$d/split.o"
+# a module without .text, and one whose CUs have no line rows
+printf 'int data = 1;\n' >"$d/data.c"
+gcc -g -c "$d/data.c" -o "$d/data.o"
+objcopy -R .text "$d/data.o" "$d/notext.o"
+expect notext 1 "$d/notext.o: no \.text section" "${out[@]}" "$d/notext.o"
+printf 'int f(int x)\n{\n\treturn x + 1;\n}\n' >"$d/f.c"
+gcc -O2 -c "$d/f.c" -o "$d/f.o"
+ld -r "$d/f.o" "$d/data.o" -o "$d/norows.o"
+expect norows 1 "$d/norows.o: no DWARF line rows in its 1 CUs \(code compiled without -g\?\)" \
+	"${out[@]}" "$d/norows.o"
+
 # -- options: a whole number in range, else a usage error (status 2) -------
 for c in block:0 block:-5 block:12x block:99999999999 segment:0 segment:22 \
 	 inline-block:0 inline-block:-1; do
