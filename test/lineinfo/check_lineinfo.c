@@ -3,7 +3,7 @@
  * Check lineinfo tables against libdw, independently of the generator.
  *
  * usage: check_lineinfo [--relative] [--swap] [--inline] [--srcroot DIR]
- *                       [--symbolizer PROG] [--random N] [--seed S] NAME INPUT
+ *                       [--input-dir DIR] [--symbolizer PROG] [--random N] [--seed S] NAME INPUT
  *                       TEXT.bin [INIT.bin]
  *
  * For every address of a DWARF line row inside the text (and init text)
@@ -14,7 +14,8 @@
  * 0 is no line), or both give
  * the same line and exactly the file name the generator must write for
  * libdw's path: relative to the source root (--srcroot) or the CU's
- * compilation directory, else to the input's directory.  With
+ * compilation directory, else to the input's directory (--input-dir,
+ * when INPUT is a copy).  With
  * --relative, file names must also be relative and free of "..".  With
  * --swap, the tables are in the other byte order (a big-endian target):
  * this host must refuse them as they are and answer right once swapped.
@@ -820,6 +821,8 @@ int main(int argc, char **argv)
 			with_inline = true;
 		else if (!strcmp(argv[a], "--srcroot") && a + 1 < argc)
 			root_dir = argv[++a];
+		else if (!strcmp(argv[a], "--input-dir") && a + 1 < argc)
+			input_dir = realpath(argv[++a], NULL);
 		else if (!strcmp(argv[a], "--symbolizer") && a + 1 < argc)
 			symbolizer = argv[++a];
 		else
@@ -827,7 +830,7 @@ int main(int argc, char **argv)
 		a++;
 	}
 	if (argc - a < 3) {
-		fprintf(stderr, "usage: %s [--relative] [--swap] [--inline] [--srcroot DIR] [--symbolizer PROG] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
+		fprintf(stderr, "usage: %s [--relative] [--swap] [--inline] [--srcroot DIR] [--input-dir DIR] [--symbolizer PROG] [--random N] [--seed S] NAME INPUT TEXT.bin [INIT.bin]\n",
 			argv[0]);
 		return 2;
 	}
@@ -838,14 +841,20 @@ int main(int argc, char **argv)
 		tabs[1] = argv[a + 3];
 
 	if (root_dir) {
-		char *f = malloc(strlen(root_dir) + 2);
+		/* Kbuild names sources under the real path of the tree */
+		char *real = realpath(root_dir, NULL);
+		char *f = malloc(strlen(real ? real : root_dir) + 2);
 
-		fold(root_dir, f);
+		fold(real ? real : root_dir, f);
+		free(real);
 		root_dir = f;
 	}
-	input_dir = realpath(input, NULL);
-	if (input_dir && strrchr(input_dir, '/'))
-		*strrchr(input_dir, '/') = '\0';
+	/* the tables' input, when INPUT is a copy of it elsewhere */
+	if (!input_dir) {
+		input_dir = realpath(input, NULL);
+		if (input_dir && strrchr(input_dir, '/'))
+			*strrchr(input_dir, '/') = '\0';
+	}
 	fd = open(input, O_RDONLY);
 	if (fd < 0) {
 		report("open", false, "%s: %s", input, strerror(errno));
