@@ -146,19 +146,20 @@ static size_t under(const char *path, const char *root)
 }
 
 /*
- * The name a table must give for the path @dw of a DWARF file (libdw's
- * or llvm-symbolizer's) of a CU compiled in @cdir: the path, completed
- * with @cdir if relative and folded, without the longer of the source root
- * (--srcroot) and @cdir; a path under neither without the input's
- * directory, else whole (Documentation/core-api/lineinfo.rst).
+ * The name a table must give for the path @dw of a DWARF file of a CU
+ * compiled in @cdir: the path, completed with @cdir if relative (libdw's
+ * are relative to it; llvm-symbolizer's, @joined, already start with it,
+ * itself relative where DW_AT_comp_dir is) and folded, without the longer
+ * of the source root (--srcroot) and @cdir; a path under neither without
+ * the input's directory, else whole (Documentation/core-api/lineinfo.rst).
  */
-static char *expected_name(const char *dw, const char *cdir)
+static char *expected_name(const char *dw, const char *cdir, bool joined_dir)
 {
+	bool join = dw[0] != '/' && cdir && !joined_dir;
 	char *joined, *f, *c = NULL, *out;
 	size_t a, b;
 
-	if (asprintf(&joined, "%s%s%s", dw[0] != '/' && cdir ? cdir : "",
-		     dw[0] != '/' && cdir ? "/" : "", dw) < 0)
+	if (asprintf(&joined, "%s%s%s", join ? cdir : "", join ? "/" : "", dw) < 0)
 		abort();
 	f = malloc(strlen(joined) + 2);
 	fold(joined, f);
@@ -190,7 +191,7 @@ static const char *cu_dir(Dwfl_Module *mod, uint64_t addr)
 /* The table's name @tab is exactly the one expected for @dw. */
 static bool name_matches(const char *tab, const char *dw, const char *cdir)
 {
-	char *want = expected_name(dw, cdir);
+	char *want = expected_name(dw, cdir, false);
 	bool ok = !strcmp(tab, want);
 
 	free(want);
@@ -481,7 +482,17 @@ static int classify_one(Dwfl_Module *mod, const struct sample *sm, char **file,
 			ret = UNKNOWN;
 			break;
 		}
-		want = expected_name(file[k], cdir);
+		want = expected_name(file[k], cdir, true);
+		/*
+		 * With a relative DW_AT_comp_dir (prefix-mapped builds),
+		 * llvm-symbolizer's relative path starts with it for some
+		 * files and not for others: take it either way.
+		 */
+		if (strcmp(want, sm->locs[k].file) && cdir && cdir[0] != '/' &&
+		    file[k][0] != '/') {
+			free(want);
+			want = expected_name(file[k], cdir, false);
+		}
 		if (strcmp(want, sm->locs[k].file) || line[k] != sm->locs[k].line) {
 			snprintf(why, len, "location %d: table %s:%u, llvm-symbolizer %s:%lu",
 				 k, sm->locs[k].file, sm->locs[k].line, want, line[k]);
