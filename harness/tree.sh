@@ -148,7 +148,7 @@ apply_entry() {
 	git_c commit -q -F "$d/message" || die "$name: commit failed"
 }
 
-stamps=$(git_t rev-parse --git-dir)/leb128-stamps
+stamps=$(git_t rev-parse --absolute-git-dir)/leb128-stamps
 [ -f "$stamps" ] || : >"$stamps"
 
 mapfile -t entries < <(find "$REPO/series" -mindepth 1 -maxdepth 1 -type d -name '[0-9]*' | LC_ALL=C sort)
