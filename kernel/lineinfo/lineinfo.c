@@ -60,11 +60,17 @@ struct lineinfo_parts {
 	const u32 *pages;	/* page index, or NULL */
 	u32 nr_pages;
 	u32 page_shift;
-	const struct lineinfo_block *inl_index;	/* inline section, or NULL */
+	const struct lineinfo_inl_page *inl_pages;	/* inline section, or NULL */
+	const struct lineinfo_inl_block *inl_index;
+	const u32 *inl_sites;	/* call site dictionary */
 	const u8 *inl_data;
+	u32 inl_nr_pages;
 	u32 inl_nr;
+	u32 inl_nr_sites;
 	u32 inl_size;		/* bytes at @inl_data */
 	u32 inl_depth;
+	u32 inl_shift;
+	u32 inl_line_bits;
 };
 
 /*
@@ -125,8 +131,9 @@ static __always_inline bool lineinfo_part_ok(const struct lineinfo_section *sect
  * @size: table size
  *
  * Context: Any context.
- * Return: true if the section is aligned, inside the table, holds its
- * block index and describes chains no deeper than %LINEINFO_MAX_INLINE.
+ * Return: true if the section is aligned, inside the table, holds its page
+ * table, block index and call site dictionary, and describes chains no
+ * deeper than %LINEINFO_MAX_INLINE.
  */
 static __always_inline bool lineinfo_inline_ok(const u8 *base,
 					       const struct lineinfo_section *sect,
@@ -138,9 +145,15 @@ static __always_inline bool lineinfo_inline_ok(const u8 *base,
 	    sect->offset & 3 || sect->size < sizeof(*inl))
 		return false;
 	inl = (const void *)(base + sect->offset);
+	/* each count is below 2^32: the u64 sum cannot wrap */
 	return inl->depth <= LINEINFO_MAX_INLINE &&
-	       inl->nr_blocks <= (sect->size - sizeof(*inl)) /
-				 sizeof(struct lineinfo_block);
+	       inl->page_shift <= LINEINFO_INL_MAX_PAGE_SHIFT &&
+	       inl->line_bits && inl->line_bits < 32 &&
+	       inl->nr_sites <= LINEINFO_SITE_NR_DICT &&
+	       sizeof(*inl) + ((u64)inl->nr_pages + 1) *
+	       sizeof(struct lineinfo_inl_page) +
+	       (u64)inl->nr_blocks * sizeof(struct lineinfo_inl_block) +
+	       (u64)inl->nr_sites * sizeof(u32) <= sect->size;
 }
 
 /**
@@ -178,7 +191,7 @@ static __always_inline void lineinfo_parts(const void *table,
 	p->pages = NULL;
 	p->nr_pages = 0;
 	p->page_shift = 0;
-	p->inl_index = NULL;
+	p->inl_pages = NULL;
 	p->inl_nr = 0;
 	for (i = LINEINFO_NR_REQUIRED; i < hdr->nr_sections; i++) {
 		const struct lineinfo_inline *inl;
@@ -188,14 +201,21 @@ static __always_inline void lineinfo_parts(const void *table,
 			p->pages = (const u32 *)(base + sect[i].offset) + 1;
 			p->nr_pages = sect[i].size / sizeof(u32) - 1;
 		} else if (sect[i].type == LINEINFO_SECT_INLINE &&
-			   !p->inl_index) {
+			   !p->inl_pages) {
 			inl = (const void *)(base + sect[i].offset);
-			p->inl_index = (const void *)(inl + 1);
+			p->inl_pages = (const void *)(inl + 1);
+			p->inl_nr_pages = inl->nr_pages;
+			p->inl_index = (const void *)(p->inl_pages +
+						      inl->nr_pages + 1);
 			p->inl_nr = inl->nr_blocks;
+			p->inl_sites = (const void *)(p->inl_index + p->inl_nr);
+			p->inl_nr_sites = inl->nr_sites;
+			p->inl_data = (const u8 *)(p->inl_sites + p->inl_nr_sites);
+			p->inl_size = base + sect[i].offset + sect[i].size -
+				      p->inl_data;
 			p->inl_depth = inl->depth;
-			p->inl_data = (const u8 *)(p->inl_index + p->inl_nr);
-			p->inl_size = sect[i].size - sizeof(*inl) -
-				      p->inl_nr * sizeof(*p->inl_index);
+			p->inl_shift = inl->page_shift;
+			p->inl_line_bits = inl->line_bits;
 		}
 	}
 }
@@ -672,8 +692,9 @@ static __always_inline int lineinfo_find(const struct lineinfo_parts *p,
  * @d: depth, below %LINEINFO_MAX_INLINE
  * @known: the depths that have a site in the block so far (bit @d)
  *
- * A site is either a line advance from the last site at depth @d in the
- * block, in the same file, or a file id and a line.
+ * A site is a line advance from the last site at depth @d in the block,
+ * in the same file, an entry of the call site dictionary, or a file id
+ * and a line.
  *
  * Context: Any context.
  * Return: the first byte after the site, or NULL if it is corrupt.
@@ -682,34 +703,50 @@ static __always_inline const u8 *
 lineinfo_inline_site(const struct lineinfo_parts *p, const u8 *q,
 		     const u8 *lim, struct lineinfo_chain *c, u32 d, u32 *known)
 {
-	u32 file;
+	u32 file, e;
 	int ret;
 	u8 b;
 
 	if (unlikely(q >= lim))
 		return NULL;
 	b = *q++;
-	if (likely(b < LINEINFO_SITE_FILE)) {
+	if (likely(b < LINEINFO_SITE_DICT)) {
 		if (unlikely(!(*known & (1U << d))))
 			return NULL;
 		c->line[d] += (s32)b + LINEINFO_SITE_BASE;
 		return q;
 	}
-	file = b - LINEINFO_SITE_FILE;
-	if (b == LINEINFO_SITE_ULEB) {
-		ret = __leb128_decode_u32(q, lim, &file);
+	if (b < LINEINFO_SITE_FILE) {
+		e = b - LINEINFO_SITE_DICT;
+		if (b >= LINEINFO_SITE_DICT2) {
+			if (unlikely(q >= lim))
+				return NULL;
+			e = LINEINFO_SITE_NR_DICT1 +
+			    ((u32)(b - LINEINFO_SITE_DICT2) << 8 | *q++);
+		}
+		if (unlikely(e >= p->inl_nr_sites))
+			return NULL;
+		e = p->inl_sites[e];
+		file = e >> p->inl_line_bits;
+		c->line[d] = e & ((1U << p->inl_line_bits) - 1);
+	} else {
+		file = b - LINEINFO_SITE_FILE;
+		if (b == LINEINFO_SITE_ULEB) {
+			ret = __leb128_decode_u32(q, lim, &file);
+			if (ret < 0)
+				return NULL;
+			q += ret;
+		}
+		ret = __leb128_decode_u32(q, lim, &c->line[d]);
 		if (ret < 0)
 			return NULL;
 		q += ret;
 	}
-	if (file >= p->nr_files)
-		return NULL;
-	ret = __leb128_decode_u32(q, lim, &c->line[d]);
-	if (ret < 0)
+	if (unlikely(file >= p->nr_files))
 		return NULL;
 	c->file[d] = file;
 	*known |= 1U << d;
-	return q + ret;
+	return q;
 }
 
 /* Functions left and entered by each inline opcode but the last (ANY). */
@@ -728,7 +765,9 @@ static const u8 lineinfo_inl_push[8] = {
 /**
  * lineinfo_inline_scan() - decode an inline block up to a text offset
  * @p: parts of the table, with an inline section
- * @i: block number, below @p->inl_nr
+ * @start: offset of the block's entries from @p->inl_data
+ * @end: offset of the block's end from @p->inl_data
+ * @addr: text offset of the block's first entry
  * @offset: stop before the first entry above this offset
  * @c: where to store the chain after the last entry at or below @offset
  * @stop: if not NULL, where to store the first byte not decoded
@@ -743,18 +782,15 @@ static const u8 lineinfo_inl_push[8] = {
  * Context: Any context.
  * Return: 0 or -EBADMSG if the block is corrupt.
  */
-static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
-				u64 offset, struct lineinfo_chain *c,
-				const u8 **stop)
+static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 start,
+				u32 end, u64 addr, u64 offset,
+				struct lineinfo_chain *c, const u8 **stop)
 {
-	u32 start = p->inl_index[i].data, end, adv, pop, push, depth = 0;
-	u32 known = 0, max = p->inl_depth;
-	u64 addr = p->inl_index[i].addr;
+	u32 adv, pop, push, depth = 0, known = 0, max = p->inl_depth;
 	const u8 *q, *n, *lim;
 	int ret;
 	u8 b, op;
 
-	end = i + 1 < p->inl_nr ? p->inl_index[i + 1].data : p->inl_size;
 	if (start > end || end > p->inl_size)
 		return -EBADMSG;
 	q = p->inl_data + start;
@@ -778,14 +814,10 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
 		if (pop == LINEINFO_POP_ALL) {
 			pop = depth;
 		} else if (unlikely(op == LINEINFO_INL_ANY)) {
-			ret = __leb128_decode_u32(n, lim, &pop);
-			if (ret < 0)
+			if (unlikely(n >= lim))
 				return -EBADMSG;
-			n += ret;
-			ret = __leb128_decode_u32(n, lim, &push);
-			if (ret < 0)
-				return -EBADMSG;
-			n += ret;
+			pop = *n >> 4;
+			push = *n++ & 15;
 		}
 		if (unlikely(pop > depth || push > max - (depth - pop)))
 			return -EBADMSG;
@@ -805,10 +837,39 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
 }
 
 /**
+ * lineinfo_inline_locate() - where inline block @i of page @pg lies
+ * @p: parts of the table, with an inline section
+ * @pg: page, below @p->inl_nr_pages
+ * @i: block of the page, from the page's first block below the next
+ *	page's, which must be at most @p->inl_nr
+ * @start: where to store the offset of the block's entries
+ * @end: where to store the offset of the block's end
+ *
+ * Context: Any context.
+ */
+static __always_inline void lineinfo_inline_locate(const struct lineinfo_parts *p,
+						   u32 pg, u32 i, u32 *start,
+						   u32 *end)
+{
+	const struct lineinfo_inl_page *pp = &p->inl_pages[pg];
+
+	/* u32 sums of u32 and u16 offsets: lineinfo_inline_scan() checks */
+	*start = pp[0].data + p->inl_index[i].data;
+	*end = i + 1 < pp[1].block ? pp[0].data + p->inl_index[i + 1].data :
+	       pp[1].data;
+	if (*start < pp[0].data || *end < pp[0].data)
+		*start = ~0U;	/* wrapped: refused by the scan */
+}
+
+/**
  * lineinfo_find_inline() - the inline chain of a text offset
  * @p: parts of the table
  * @offset: text offset
  * @c: where to store the chain (empty without an inline section)
+ *
+ * The offset's page names the blocks that start in it; a page whose text
+ * starts inside an inlined function has a block at its start, so the
+ * block of an offset is always in its own page, or there is no chain.
  *
  * Context: Any context.
  * Return: 0 or -EBADMSG if the inline section is corrupt.
@@ -816,21 +877,34 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
 static int lineinfo_find_inline(const struct lineinfo_parts *p, u64 offset,
 				struct lineinfo_chain *c)
 {
-	const struct lineinfo_block *index = p->inl_index;
-	u32 lo = 0, n = p->inl_nr;
+	const struct lineinfo_inl_block *index = p->inl_index;
+	u32 pg, lo, n, rel, start, end;
 
 	c->depth = 0;
-	if (!n || index[0].addr > offset)
+	if (!p->inl_pages)
 		return 0;
-	/* Invariant: index[lo].addr <= offset; the answer is in [lo, lo + n). */
+	pg = offset >> p->inl_shift;
+	if (pg >= p->inl_nr_pages)
+		return 0;
+	lo = p->inl_pages[pg].block;
+	n = p->inl_pages[pg + 1].block;
+	if (unlikely(lo > n || n > p->inl_nr))
+		return -EBADMSG;
+	n -= lo;
+	rel = offset & ((1U << p->inl_shift) - 1);
+	if (!n || index[lo].addr > rel)
+		return 0;
+	/* Invariant: index[lo].addr <= rel; the answer is in [lo, lo + n). */
 	while (n > 1) {
 		u32 half = n / 2;
 
-		if (index[lo + half].addr <= offset)
+		if (index[lo + half].addr <= rel)
 			lo += half;
 		n -= half;
 	}
-	return lineinfo_inline_scan(p, lo, offset, c, NULL);
+	lineinfo_inline_locate(p, pg, lo, &start, &end);
+	return lineinfo_inline_scan(p, start, end, offset - rel + index[lo].addr,
+				    offset, c, NULL);
 }
 
 /**
@@ -1101,8 +1175,12 @@ bad:
  * @p: parts of the table
  * @why: if not NULL, where to store the reason of a failure
  *
- * The index is sorted and inside the text, and every block decodes to its
- * end with every entry below the next block's first offset.
+ * The page table covers the text and its blocks and data offsets never
+ * decrease; in each page the blocks are sorted, inside the page and the
+ * text, their data offsets do not decrease, and every block decodes to its
+ * end with every entry below the next block's first offset, the page's
+ * end and the end of the text.  The dictionary's files are in the file
+ * table.
  *
  * Context: Any context.
  * Return: 0 or -EBADMSG.
@@ -1110,27 +1188,56 @@ bad:
 static int lineinfo_validate_inline(const struct lineinfo_parts *p,
 				    const char **why)
 {
-	const struct lineinfo_block *index = p->inl_index;
+	const struct lineinfo_inl_block *index = p->inl_index;
+	const struct lineinfo_inl_page *pages = p->inl_pages;
+	u32 pg, i, start, end, page_size;
 	struct lineinfo_chain c;
 	const u8 *stop;
-	u64 limit;
-	u32 i, end;
+	u64 base, limit;
 	int ret;
 
-	for (i = 0; i < p->inl_nr; i++)
-		if (index[i].addr >= p->text_end ||
-		    (i && index[i].addr <= index[i - 1].addr))
-			return lineinfo_bad(why, "inline index unsorted or beyond the text",
+	if (!pages)
+		return 0;
+	page_size = 1U << p->inl_shift;
+	for (i = 0; i < p->inl_nr_sites; i++)
+		if (p->inl_sites[i] >> p->inl_line_bits >= p->nr_files)
+			return lineinfo_bad(why, "inline call site file out of range",
 					    -EBADMSG);
-	for (i = 0; i < p->inl_nr; i++) {
-		limit = i + 1 < p->inl_nr ? index[i + 1].addr : p->text_end;
-		ret = lineinfo_inline_scan(p, i, limit - 1, &c, &stop);
-		if (ret)
-			return lineinfo_bad(why, "corrupt inline entry", ret);
-		end = i + 1 < p->inl_nr ? index[i + 1].data : p->inl_size;
-		if (stop != p->inl_data + end)
-			return lineinfo_bad(why, "inline entries beyond their block",
+	if (((u64)p->inl_nr_pages << p->inl_shift) < p->text_end ||
+	    ((u64)p->inl_nr_pages << p->inl_shift) >= (u64)p->text_end + page_size ||
+	    pages[0].block || pages[0].data ||
+	    pages[p->inl_nr_pages].block != p->inl_nr ||
+	    pages[p->inl_nr_pages].data != p->inl_size)
+		return lineinfo_bad(why, "inline page table does not cover the text",
+				    -EBADMSG);
+	for (pg = 0; pg < p->inl_nr_pages; pg++) {
+		if (pages[pg + 1].block < pages[pg].block ||
+		    pages[pg + 1].data < pages[pg].data)
+			return lineinfo_bad(why, "inline page table unsorted",
 					    -EBADMSG);
+		base = (u64)pg << p->inl_shift;
+		for (i = pages[pg].block; i < pages[pg + 1].block; i++) {
+			if (index[i].addr >= page_size ||
+			    base + index[i].addr >= p->text_end ||
+			    (i > pages[pg].block &&
+			     (index[i].addr <= index[i - 1].addr ||
+			      index[i].data < index[i - 1].data)))
+				return lineinfo_bad(why, "inline index unsorted or beyond the text",
+						    -EBADMSG);
+			limit = i + 1 < pages[pg + 1].block ?
+				base + index[i + 1].addr : base + page_size;
+			if (limit > p->text_end)
+				limit = p->text_end;
+			lineinfo_inline_locate(p, pg, i, &start, &end);
+			ret = lineinfo_inline_scan(p, start, end,
+						   base + index[i].addr,
+						   limit - 1, &c, &stop);
+			if (ret)
+				return lineinfo_bad(why, "corrupt inline entry", ret);
+			if (stop != p->inl_data + end)
+				return lineinfo_bad(why, "inline entries beyond their block",
+						    -EBADMSG);
+		}
 	}
 	return 0;
 }
