@@ -52,21 +52,19 @@ for arch in $DISTRO_ARCHS; do
 	fetch "$arch"
 	# Debian builds out of tree in <source>/debian/build/<flavour>: the source
 	# root is the compilation directory's prefix (the .S file names are under
-	# it). Where the compilation directory is relative (arm64's is
-	# debian/build/build_arm64_none_arm64), gen_lineinfo's own guess is right.
+	# it). arm64's C units name a relative one (debian/build/build_arm64_none_arm64):
+	# take the first absolute one, an assembler unit's.
 	srcroot=$(set +o pipefail; readelf --debug-dump=info "$vmlinux" 2>/dev/null |
-		grep -m1 DW_AT_comp_dir | sed 's/.*: //; s:/debian/build/.*::')
-	case $srcroot in
-	/*) say "$arch: $vmlinux: source root $srcroot" ;;
-	*) say "$arch: $vmlinux: relative compilation directory $srcroot: gen_lineinfo guesses the source root"
-	   srcroot= ;;
-	esac
+		sed -n 's/.*DW_AT_comp_dir *:.*: \(\/.*\)/\1/p' | head -n 1 |
+		sed 's:/debian/build/.*::')
+	[ -n "$srcroot" ] || die "$arch: no absolute compilation directory in $vmlinux"
+	say "$arch: $vmlinux: source root $srcroot"
 	make -s -C "$REPO/test/lineinfo" kernel KTREE="$TREE" O="$BUILD/host/distro-$arch" \
 		VMLINUX="$vmlinux" KO="$ko" SRCROOT="$srcroot" ||
 		die "$arch: check against libdw failed"
 	say "$arch: benchmark"
 	make -s -C "$REPO/bench/lineinfo" bench KTREE="$TREE" O="$BUILD/bench/distro-$arch" \
-		VMLINUX="$vmlinux" KO="$ko" GEN_OPTS="${srcroot:+--srcroot $srcroot} ${GEN_OPTS:-}" |
+		VMLINUX="$vmlinux" KO="$ko" GEN_OPTS="--srcroot $srcroot ${GEN_OPTS:-}" |
 		tee "$BUILD/bench/distro-$arch.txt"
 done
 
