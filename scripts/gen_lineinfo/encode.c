@@ -73,14 +73,58 @@ void buf_align(struct buf *b)
 		buf_u8(b, 0);
 }
 
-static int pal_find(const struct block *b, u32 file)
-{
-	unsigned int k;
+/*
+ * A line advance at least this large from every slot of its file gives a
+ * row a slot of its own in the file, if the palette has room: code inlined
+ * from far away in the same file (a static inline helper) then costs a
+ * file switch and a short entry instead of a large one each way.
+ */
+#define NEW_SLOT_LINES	2048
 
-	for (k = 0; k < b->nr_pal; k++)
-		if (b->pal[k] == file)
-			return k;
-	return -1;
+static u64 row_span(const struct range *r, size_t i)
+{
+	const struct row *w = &r->rows[i];
+
+	if (i + 1 < r->nr)
+		return w[1].addr - w->addr;
+	return r->text_end > w->addr ? r->text_end - w->addr : 0;
+}
+
+/*
+ * Number the slots of block @b by the text their rows cover, the most
+ * first (a lookup skips the palette pairs of the slots before its own),
+ * but for the slot of the block's first row, which is not coded: it stays
+ * slot 0, where decoding starts.
+ */
+static void order_slots(struct range *r, struct block *b)
+{
+	u64 span[LINEINFO_MAX_PALETTE] = {};
+	unsigned int order[LINEINFO_MAX_PALETTE], map[LINEINFO_MAX_PALETTE];
+	u32 pal[LINEINFO_MAX_PALETTE], pal_line[LINEINFO_MAX_PALETTE];
+	unsigned int k, j;
+	size_t i;
+
+	for (i = b->first; i < b->end; i++)
+		if (!r->rows[i].gap)
+			span[r->rows[i].slot] += row_span(r, i);
+	/* the first row made slot 0 */
+	order[0] = 0;
+	for (k = 1; k < b->nr_pal; k++) {
+		/* insertion sort, stable: ties keep the order of first use */
+		for (j = k; j > 1 && span[order[j - 1]] < span[k]; j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
+	for (k = 0; k < b->nr_pal; k++) {
+		map[order[k]] = k;
+		pal[k] = b->pal[order[k]];
+		pal_line[k] = b->pal_line[order[k]];
+	}
+	memcpy(b->pal, pal, sizeof(pal));
+	memcpy(b->pal_line, pal_line, sizeof(pal_line));
+	for (i = b->first; i < b->end; i++)
+		if (!r->rows[i].gap)
+			r->rows[i].slot = map[r->rows[i].slot];
 }
 
 /* Split the rows into blocks and find each block's palette. */
@@ -91,6 +135,7 @@ void partition(struct range *r, struct table *t)
 	t->refs = xrealloc(NULL, nr_files * sizeof(*t->refs));
 	memset(t->refs, 0, nr_files * sizeof(*t->refs));
 	while (i < r->nr) {
+		u32 last[LINEINFO_MAX_PALETTE];
 		struct block *b;
 		size_t real = 0;
 
@@ -103,6 +148,8 @@ void partition(struct range *r, struct table *t)
 		b->first = i;
 		for (; i < r->nr; i++) {
 			struct row *w = &r->rows[i];
+			unsigned int k, best = LINEINFO_MAX_PALETTE;
+			u32 d, best_d = U32_MAX;
 
 			if (w->gap) {
 				if (i == b->first)
@@ -111,16 +158,33 @@ void partition(struct range *r, struct table *t)
 			}
 			if (real == block_entries)
 				break;
-			if (pal_find(b, w->file) < 0) {
+			/* the slot of the file whose line is nearest */
+			for (k = 0; k < b->nr_pal; k++) {
+				if (b->pal[k] != w->file)
+					continue;
+				d = w->line > last[k] ? w->line - last[k] :
+				    last[k] - w->line;
+				if (d < best_d) {
+					best_d = d;
+					best = k;
+				}
+			}
+			if (best == LINEINFO_MAX_PALETTE ||
+			    (best_d >= NEW_SLOT_LINES &&
+			     b->nr_pal < LINEINFO_MAX_PALETTE)) {
 				if (b->nr_pal == LINEINFO_MAX_PALETTE)
 					break;
-				b->pal_line[b->nr_pal] = w->line;
-				b->pal[b->nr_pal++] = w->file;
+				best = b->nr_pal++;
+				b->pal_line[best] = w->line;
+				b->pal[best] = w->file;
 				t->refs[w->file]++;
 			}
+			w->slot = best;
+			last[best] = w->line;
 			real++;
 		}
 		b->end = i;
+		order_slots(r, b);
 	}
 }
 
@@ -344,7 +408,7 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 			buf_uleb(o, adv);
 			continue;
 		}
-		s = pal_find(b, w->file);
+		s = w->slot;
 		if (s != (int)slot && o) {
 			t->nr_switch++;
 			buf_u8(o, LINEINFO_OP_FILE + s);

@@ -37,6 +37,7 @@ struct row {
 	u32 file;		/* file id; unused for gaps */
 	u32 line;
 	bool gap;
+	u8 slot;		/* palette slot in its block (encode.c) */
 };
 
 struct range {
