@@ -87,8 +87,11 @@
  * * a byte from LINEINFO_SITE_DICT2 below LINEINFO_SITE_FILE and a second
  *   byte: dictionary entry LINEINFO_SITE_NR_DICT1 + ((byte -
  *   LINEINFO_SITE_DICT2) << 8 | second byte);
- * * a byte from LINEINFO_SITE_FILE below LINEINFO_SITE_ULEB: file id
+ * * a byte from LINEINFO_SITE_FILE below LINEINFO_SITE_FILE2: file id
  *   byte - LINEINFO_SITE_FILE, then the ULEB128 line;
+ * * a byte from LINEINFO_SITE_FILE2 below LINEINFO_SITE_ULEB and a second
+ *   byte: file id LINEINFO_SITE_NR_FILE1 + ((byte - LINEINFO_SITE_FILE2)
+ *   << 8 | second byte), then the ULEB128 line;
  * * LINEINFO_SITE_ULEB, the ULEB128 file id and the ULEB128 line.
  */
 #define LINEINFO_INL_ADV_BITS	5
@@ -105,6 +108,10 @@
 #define LINEINFO_SITE_DICT	0x60
 #define LINEINFO_SITE_DICT2	0xc0
 #define LINEINFO_SITE_FILE	0xe0
+#define LINEINFO_SITE_FILE2	0xf0
+#define LINEINFO_SITE_NR_FILE1	(LINEINFO_SITE_FILE2 - LINEINFO_SITE_FILE)
+#define LINEINFO_SITE_NR_FILE	(LINEINFO_SITE_NR_FILE1 + \
+				 ((LINEINFO_SITE_ULEB - LINEINFO_SITE_FILE2) << 8))
 #define LINEINFO_SITE_ULEB	0xff
 #define LINEINFO_SITE_NR_DICT1	(LINEINFO_SITE_DICT2 - LINEINFO_SITE_DICT)
 #define LINEINFO_SITE_NR_DICT	(LINEINFO_SITE_NR_DICT1 + \

@@ -60,7 +60,10 @@ struct lineinfo_parts {
 	const u32 *pages;	/* page index, or NULL */
 	u32 nr_pages;
 	u32 page_shift;
-	const struct lineinfo_inl_page *inl_pages;	/* inline section, or NULL */
+	const struct lineinfo_inline *inl;	/* inline section, or NULL */
+	u32 inl_sect_size;
+	/* the inline section's parts, set by lineinfo_inline_parts() */
+	const struct lineinfo_inl_page *inl_pages;
 	const struct lineinfo_inl_block *inl_index;
 	const u32 *inl_sites;	/* call site dictionary */
 	const u8 *inl_data;
@@ -191,31 +194,16 @@ static __always_inline void lineinfo_parts(const void *table,
 	p->pages = NULL;
 	p->nr_pages = 0;
 	p->page_shift = 0;
-	p->inl_pages = NULL;
-	p->inl_nr = 0;
+	p->inl = NULL;
 	for (i = LINEINFO_NR_REQUIRED; i < hdr->nr_sections; i++) {
-		const struct lineinfo_inline *inl;
-
 		if (sect[i].type == LINEINFO_SECT_PAGES && !p->pages) {
 			p->page_shift = *(const u32 *)(base + sect[i].offset);
 			p->pages = (const u32 *)(base + sect[i].offset) + 1;
 			p->nr_pages = sect[i].size / sizeof(u32) - 1;
-		} else if (sect[i].type == LINEINFO_SECT_INLINE &&
-			   !p->inl_pages) {
-			inl = (const void *)(base + sect[i].offset);
-			p->inl_pages = (const void *)(inl + 1);
-			p->inl_nr_pages = inl->nr_pages;
-			p->inl_index = (const void *)(p->inl_pages +
-						      inl->nr_pages + 1);
-			p->inl_nr = inl->nr_blocks;
-			p->inl_sites = (const void *)(p->inl_index + p->inl_nr);
-			p->inl_nr_sites = inl->nr_sites;
-			p->inl_data = (const u8 *)(p->inl_sites + p->inl_nr_sites);
-			p->inl_size = base + sect[i].offset + sect[i].size -
-				      p->inl_data;
-			p->inl_depth = inl->depth;
-			p->inl_shift = inl->page_shift;
-			p->inl_line_bits = inl->line_bits;
+		} else if (sect[i].type == LINEINFO_SECT_INLINE && !p->inl) {
+			/* its parts are located only when a chain is wanted */
+			p->inl = (const void *)(base + sect[i].offset);
+			p->inl_sect_size = sect[i].size;
 		}
 	}
 }
@@ -693,8 +681,8 @@ static __always_inline int lineinfo_find(const struct lineinfo_parts *p,
  * @known: the depths that have a site in the block so far (bit @d)
  *
  * A site is a line advance from the last site at depth @d in the block,
- * in the same file, an entry of the call site dictionary, or a file id
- * and a line.
+ * in the same file, an entry of the call site dictionary, or a file id (in
+ * one byte, two, or a ULEB128 after a byte) and a line.
  *
  * Context: Any context.
  * Return: the first byte after the site, or NULL if it is corrupt.
@@ -736,6 +724,11 @@ lineinfo_inline_site(const struct lineinfo_parts *p, const u8 *q,
 			if (ret < 0)
 				return NULL;
 			q += ret;
+		} else if (b >= LINEINFO_SITE_FILE2) {
+			if (unlikely(q >= lim))
+				return NULL;
+			file = LINEINFO_SITE_NR_FILE1 +
+			       ((u32)(b - LINEINFO_SITE_FILE2) << 8 | *q++);
 		}
 		ret = __leb128_decode_u32(q, lim, &c->line[d]);
 		if (ret < 0)
@@ -837,6 +830,30 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 start,
 }
 
 /**
+ * lineinfo_inline_parts() - locate the parts of the inline section
+ * @p: parts of the table, with an inline section that lineinfo_parse()
+ *	checked
+ *
+ * Context: Any context.
+ */
+static __always_inline void lineinfo_inline_parts(struct lineinfo_parts *p)
+{
+	const struct lineinfo_inline *inl = p->inl;
+
+	p->inl_pages = (const void *)(inl + 1);
+	p->inl_nr_pages = inl->nr_pages;
+	p->inl_index = (const void *)(p->inl_pages + inl->nr_pages + 1);
+	p->inl_nr = inl->nr_blocks;
+	p->inl_sites = (const void *)(p->inl_index + p->inl_nr);
+	p->inl_nr_sites = inl->nr_sites;
+	p->inl_data = (const u8 *)(p->inl_sites + p->inl_nr_sites);
+	p->inl_size = (const u8 *)inl + p->inl_sect_size - p->inl_data;
+	p->inl_depth = inl->depth;
+	p->inl_shift = inl->page_shift;
+	p->inl_line_bits = inl->line_bits;
+}
+
+/**
  * lineinfo_inline_locate() - where inline block @i of page @pg lies
  * @p: parts of the table, with an inline section
  * @pg: page, below @p->inl_nr_pages
@@ -874,15 +891,17 @@ static __always_inline void lineinfo_inline_locate(const struct lineinfo_parts *
  * Context: Any context.
  * Return: 0 or -EBADMSG if the inline section is corrupt.
  */
-static int lineinfo_find_inline(const struct lineinfo_parts *p, u64 offset,
+static int lineinfo_find_inline(struct lineinfo_parts *p, u64 offset,
 				struct lineinfo_chain *c)
 {
-	const struct lineinfo_inl_block *index = p->inl_index;
+	const struct lineinfo_inl_block *index;
 	u32 pg, lo, n, rel, start, end;
 
 	c->depth = 0;
-	if (!p->inl_pages)
+	if (!p->inl)
 		return 0;
+	lineinfo_inline_parts(p);
+	index = p->inl_index;
 	pg = offset >> p->inl_shift;
 	if (pg >= p->inl_nr_pages)
 		return 0;
@@ -917,7 +936,7 @@ static int lineinfo_find_inline(const struct lineinfo_parts *p, u64 offset,
  * Context: Any context.
  * Return: as lineinfo_lookup_chain().
  */
-static __always_inline int lineinfo_find_chain(const struct lineinfo_parts *p,
+static __always_inline int lineinfo_find_chain(struct lineinfo_parts *p,
 					       unsigned long offset,
 					       struct lineinfo_loc *locs,
 					       unsigned int max)
@@ -1185,19 +1204,22 @@ bad:
  * Context: Any context.
  * Return: 0 or -EBADMSG.
  */
-static int lineinfo_validate_inline(const struct lineinfo_parts *p,
+static int lineinfo_validate_inline(struct lineinfo_parts *p,
 				    const char **why)
 {
-	const struct lineinfo_inl_block *index = p->inl_index;
-	const struct lineinfo_inl_page *pages = p->inl_pages;
+	const struct lineinfo_inl_block *index;
+	const struct lineinfo_inl_page *pages;
 	u32 pg, i, start, end, page_size;
 	struct lineinfo_chain c;
 	const u8 *stop;
 	u64 base, limit;
 	int ret;
 
-	if (!pages)
+	if (!p->inl)
 		return 0;
+	lineinfo_inline_parts(p);
+	index = p->inl_index;
+	pages = p->inl_pages;
 	page_size = 1U << p->inl_shift;
 	for (i = 0; i < p->inl_nr_sites; i++)
 		if (p->inl_sites[i] >> p->inl_line_bits >= p->nr_files)

@@ -22,7 +22,7 @@ unsigned int inline_block = 16;
 static struct {
 	size_t blocks, entries, bytes, index, pages, dict, nr_dict;
 	size_t op[8], adv_uleb, site_near, site_dict1, site_dict2;
-	size_t site_file, site_uleb;
+	size_t site_file, site_file2, site_uleb;
 	size_t bytes_ops, bytes_sites;
 } st;
 
@@ -84,8 +84,10 @@ static size_t far_len(const struct table *t, u32 file, u32 line)
 {
 	u32 id = t->id[file];
 
-	if (id < LINEINFO_SITE_ULEB - LINEINFO_SITE_FILE)
+	if (id < LINEINFO_SITE_NR_FILE1)
 		return 1 + uleb_len(line);
+	if (id < LINEINFO_SITE_NR_FILE)
+		return 2 + uleb_len(line);
 	return 1 + uleb_len(id) + uleb_len(line);
 }
 
@@ -116,9 +118,14 @@ static void put_site(struct buf *b, struct site *mem, const struct site *s,
 			st.site_dict2++;
 		}
 	} else {
-		if (id < LINEINFO_SITE_ULEB - LINEINFO_SITE_FILE) {
+		if (id < LINEINFO_SITE_NR_FILE1) {
 			buf_u8(b, LINEINFO_SITE_FILE + id);
 			st.site_file++;
+		} else if (id < LINEINFO_SITE_NR_FILE) {
+			id -= LINEINFO_SITE_NR_FILE1;
+			buf_u8(b, LINEINFO_SITE_FILE2 + (id >> 8));
+			buf_u8(b, id & 0xff);
+			st.site_file2++;
 		} else {
 			buf_u8(b, LINEINFO_SITE_ULEB);
 			buf_uleb(b, id);
@@ -430,8 +437,8 @@ void inline_encode_stats(void)
 		st.bytes, (double)st.bytes / e, (double)st.bytes_ops / e,
 		(double)st.bytes_sites / e, nr_too_deep, LINEINFO_MAX_INLINE);
 	fprintf(stderr,
-		"lineinfo: inline entries: pop1 %zu, pop2 %zu, pop all %zu, push1 %zu, swap1 %zu, swap2 %zu, push2 %zu, any %zu, long advances %zu; sites: near %zu, dictionary byte %zu, dictionary 2 bytes %zu, file byte %zu, file uleb %zu\n",
+		"lineinfo: inline entries: pop1 %zu, pop2 %zu, pop all %zu, push1 %zu, swap1 %zu, swap2 %zu, push2 %zu, any %zu, long advances %zu; sites: near %zu, dictionary byte %zu, dictionary 2 bytes %zu, file byte %zu, file 2 bytes %zu, file uleb %zu\n",
 		st.op[0], st.op[1], st.op[2], st.op[3], st.op[4], st.op[5],
 		st.op[6], st.op[7], st.adv_uleb, st.site_near, st.site_dict1,
-		st.site_dict2, st.site_file, st.site_uleb);
+		st.site_dict2, st.site_file, st.site_file2, st.site_uleb);
 }
