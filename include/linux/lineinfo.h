@@ -151,6 +151,8 @@
 #define LINEINFO_MAX_ADDR_BITS	7
 #define LINEINFO_MAX_MED_ADDR_BITS	10
 #define LINEINFO_MAX_LARGE_ADDR_BITS	17
+/* Largest address unit of the entries, as a shift (8 bytes). */
+#define LINEINFO_MAX_ADDR_SHIFT	3
 
 /**
  * struct lineinfo_section - location of one part of a table
@@ -188,6 +190,8 @@ struct lineinfo_section {
  * @op_large_addr_bits: address bits of a large entry, 0 to
  *	%LINEINFO_MAX_LARGE_ADDR_BITS
  * @op_med_line_base: smallest line advance of a medium entry
+ * @addr_shift: the entries' address advances are in units of
+ *	1 << @addr_shift bytes, at most %LINEINFO_MAX_ADDR_SHIFT
  * @reserved: zero
  * @op_large_line_base: smallest line advance of a large entry
  */
@@ -208,7 +212,8 @@ struct lineinfo_header {
 	__u8 op_med_addr_bits;
 	__u8 op_large_addr_bits;
 	__s16 op_med_line_base;
-	__u16 reserved;
+	__u8 addr_shift;
+	__u8 reserved;
 	__s32 op_large_line_base;
 };
 
@@ -236,6 +241,8 @@ struct lineinfo_block {
  * @page_shift: a page is 1 << @page_shift bytes of text, at most
  *	%LINEINFO_INL_MAX_PAGE_SHIFT
  * @line_bits: bits of the line in a dictionary entry, 1 to 31
+ * @addr_shift: the entries' address advances are in units of
+ *	1 << @addr_shift bytes, at most %LINEINFO_MAX_ADDR_SHIFT
  * @reserved: zero
  */
 struct lineinfo_inline {
@@ -245,7 +252,8 @@ struct lineinfo_inline {
 	__u32 nr_sites;
 	__u8 page_shift;
 	__u8 line_bits;
-	__u16 reserved;
+	__u8 addr_shift;
+	__u8 reserved;
 };
 
 /**

@@ -57,6 +57,7 @@ struct lineinfo_parts {
 	s32 med_base;
 	u32 large_bits;
 	s32 large_base;
+	u32 addr_shift;
 	const u32 *pages;	/* page index, or NULL */
 	u32 nr_pages;
 	u32 page_shift;
@@ -74,6 +75,7 @@ struct lineinfo_parts {
 	u32 inl_depth;
 	u32 inl_shift;
 	u32 inl_line_bits;
+	u32 inl_addr_shift;
 };
 
 /*
@@ -97,6 +99,7 @@ struct lineinfo_blk {
 	const u8 *end;		/* end of the block */
 	u64 addr;		/* text offset of the first entry */
 	u32 nr_seg;		/* number of segment records */
+	u32 unit;		/* bytes per unit of address advance */
 };
 
 /* Decoder state after the entries of one segment up to an offset. */
@@ -152,6 +155,7 @@ static __always_inline bool lineinfo_inline_ok(const u8 *base,
 	return inl->depth <= LINEINFO_MAX_INLINE &&
 	       inl->page_shift <= LINEINFO_INL_MAX_PAGE_SHIFT &&
 	       inl->line_bits && inl->line_bits < 32 &&
+	       inl->addr_shift <= LINEINFO_MAX_ADDR_SHIFT &&
 	       inl->nr_sites <= LINEINFO_SITE_NR_DICT &&
 	       sizeof(*inl) + ((u64)inl->nr_pages + 1) *
 	       sizeof(struct lineinfo_inl_page) +
@@ -191,6 +195,7 @@ static __always_inline void lineinfo_parts(const void *table,
 	p->med_base = hdr->op_med_line_base;
 	p->large_bits = hdr->op_large_addr_bits;
 	p->large_base = hdr->op_large_line_base;
+	p->addr_shift = hdr->addr_shift;
 	p->pages = NULL;
 	p->nr_pages = 0;
 	p->page_shift = 0;
@@ -259,7 +264,8 @@ static __always_inline int lineinfo_parse(const void *table,
 				    -EBADMSG);
 	if (unlikely(hdr->op_addr_bits > LINEINFO_MAX_ADDR_BITS ||
 		     hdr->op_med_addr_bits > LINEINFO_MAX_MED_ADDR_BITS ||
-		     hdr->op_large_addr_bits > LINEINFO_MAX_LARGE_ADDR_BITS))
+		     hdr->op_large_addr_bits > LINEINFO_MAX_LARGE_ADDR_BITS ||
+		     hdr->addr_shift > LINEINFO_MAX_ADDR_SHIFT))
 		return lineinfo_bad(why, "entry code sizes out of range",
 				    -EBADMSG);
 
@@ -380,6 +386,7 @@ static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
 	b->data = q + n * LINEINFO_SEG_REC;
 	b->end = lim;
 	b->addr = p->index[i].addr;
+	b->unit = 1U << p->addr_shift;
 	return 0;
 }
 
@@ -395,8 +402,8 @@ static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
  * Record k holds the length in bytes of segment k and the offset, from
  * the block's first entry, of the first entry of segment k + 1, low byte
  * first.  Segment 0 starts with the block's first entry, which is not
- * coded; a later segment starts one byte below its first entry, whose
- * coded address advance is then one, without line information.
+ * coded; a later segment starts one address unit below its first entry,
+ * whose coded address advance is then one, without line information.
  *
  * Context: Any context.
  * Return: 0 or -EBADMSG if a record is corrupt.
@@ -417,11 +424,11 @@ static __always_inline int lineinfo_seek(const struct lineinfo_blk *b, u64 rel,
 	}
 	/* at most 255 lengths of at most 255: no overflow */
 	end = k < b->nr_seg ? pos + r[0] : size;
-	if (end > size || (k && !last))
+	if (end > size || (k && last < b->unit))
 		return -EBADMSG;
 	*q = b->data + pos;
 	*lim = b->data + end;
-	*addr = k ? b->addr + last - 1 : b->addr;
+	*addr = k ? b->addr + last - b->unit : b->addr;
 	*gap = k;
 	return 0;
 }
@@ -440,8 +447,9 @@ static __always_inline int lineinfo_seek(const struct lineinfo_blk *b, u64 rel,
  * Every segment starts in palette slot 0, each slot at its palette line.
  * Line numbers are tracked per slot as advances from the slot's palette
  * line, so the palette is only decoded by lineinfo_resolve().  Every
- * iteration consumes at least one byte of the segment.  Addresses are
- * computed in 64 bits, so they cannot wrap.  The code parameters are
+ * iteration consumes at least one byte of the segment.  Address advances
+ * are in units of 1 << @p->addr_shift bytes; addresses are computed in 64
+ * bits, so they cannot wrap.  The code parameters are
  * copied to locals: stores to @line[] could otherwise alias them.
  *
  * Context: Any context.
@@ -457,6 +465,7 @@ static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
 	const u32 mbits = p->med_bits, mmask = (1U << mbits) - 1;
 	const u32 lbits = p->large_bits, lmask = (1U << lbits) - 1;
 	const s32 base = p->line_base, mbase = p->med_base, lbase = p->large_base;
+	const u32 sh = p->addr_shift;
 	u32 line[LINEINFO_MAX_PALETTE];
 	u32 cur = 0, slot = 0, seen = 1, nslot, adv, x;
 	const u8 *n;
@@ -472,9 +481,9 @@ static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
 		op = *q;
 		if (likely(op >= LINEINFO_OP_SPECIAL)) {
 			x = op - LINEINFO_OP_SPECIAL;
-			if (addr + (x & mask) + 1 > offset)
+			if (addr + (((x & mask) + 1) << sh) > offset)
 				break;
-			addr += (x & mask) + 1;
+			addr += ((x & mask) + 1) << sh;
 			cur += (s32)(x >> bits) + base;
 			gap = false;
 			q++;
@@ -519,9 +528,9 @@ special:
 		adv = (x & mask) + 1;
 		ladv = (s32)(x >> bits) + base;
 have:
-		if (addr + adv > offset)
+		if (addr + ((u64)adv << sh) > offset)
 			break;
-		addr += adv;
+		addr += (u64)adv << sh;
 		if (nslot != slot) {
 			line[slot] = cur;
 			/* a slot's first use starts at its palette line */
@@ -766,8 +775,9 @@ static const u8 lineinfo_inl_push[8] = {
  * @stop: if not NULL, where to store the first byte not decoded
  *
  * A block starts with no chain at its first offset.  Each entry is an
- * opcode byte with the address advance in its low bits (or a ULEB128
- * advance after it), which says how many inlined functions are left and
+ * opcode byte with the address advance, in units of 1 <<
+ * @p->inl_addr_shift bytes, in its low bits (or a ULEB128 advance after
+ * it), which says how many inlined functions are left and
  * how many entered; the call sites of those entered follow, outermost
  * first.  Every entry consumes at least one byte, every depth is checked
  * against the section's, which lineinfo_parse() bounded.
@@ -780,6 +790,7 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 start,
 				struct lineinfo_chain *c, const u8 **stop)
 {
 	u32 adv, pop, push, depth = 0, known = 0, max = p->inl_depth;
+	const u32 sh = p->inl_addr_shift;
 	const u8 *q, *n, *lim;
 	int ret;
 	u8 b, op;
@@ -798,9 +809,9 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 start,
 				return -EBADMSG;
 			n += ret;
 		}
-		if (addr + adv > offset)
+		if (addr + ((u64)adv << sh) > offset)
 			break;
-		addr += adv;
+		addr += (u64)adv << sh;
 		op = b >> LINEINFO_INL_ADV_BITS;
 		pop = lineinfo_inl_pop[op];
 		push = lineinfo_inl_push[op];
@@ -851,6 +862,7 @@ static __always_inline void lineinfo_inline_parts(struct lineinfo_parts *p)
 	p->inl_depth = inl->depth;
 	p->inl_shift = inl->page_shift;
 	p->inl_line_bits = inl->line_bits;
+	p->inl_addr_shift = inl->addr_shift;
 }
 
 /**

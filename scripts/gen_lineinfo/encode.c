@@ -22,6 +22,24 @@
 
 struct table tables[NR_RANGES];
 
+/* OR of every row's offset: the address unit is its lowest set bit */
+static u64 addr_or;
+
+/*
+ * The address unit of the line entries, as a shift: advances are coded in
+ * units of 1 << shift bytes, the alignment of every row (4 bytes on
+ * arm64 and riscv without compressed instructions, 1 on x86), at most
+ * LINEINFO_MAX_ADDR_SHIFT.
+ */
+unsigned int line_addr_shift(void)
+{
+	unsigned int s = 0;
+
+	while (s < LINEINFO_MAX_ADDR_SHIFT && !(addr_or & (1ULL << s)))
+		s++;
+	return s;
+}
+
 void buf_put(struct buf *b, const void *data, size_t n)
 {
 	if (b->len + n > b->alloc) {
@@ -151,6 +169,7 @@ void partition(struct range *r, struct table *t)
 			unsigned int k, best = LINEINFO_MAX_PALETTE;
 			u32 d, best_d = U32_MAX;
 
+			addr_or |= w->addr;
 			if (w->gap) {
 				if (i == b->first)
 					die("internal error: block starts with a gap");
@@ -351,7 +370,7 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 		  struct table *t)
 {
 	u32 line[LINEINFO_MAX_PALETTE];
-	unsigned int k, slot = 0, nr_seg = 0;
+	unsigned int k, slot = 0, nr_seg = 0, shift = line_addr_shift();
 	u64 base_addr = r->rows[b->first].addr, addr = base_addr;
 	size_t i, start = out ? out->len : 0, seg_start = 0;
 	struct buf pal = {}, rec = {}, ent = {}, *o = out ? &ent : NULL;
@@ -390,15 +409,15 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 				seg_start = ent.len;
 			}
 			nr_seg++;
-			addr = w->addr - 1;
+			addr = w->addr - (1ULL << shift);
 			slot = 0;
 			for (k = 0; k < b->nr_pal; k++)
 				line[k] = b->pal_line[k];
 		}
-		adv = w->addr - addr;
-		if (!adv || adv > U32_MAX)
+		adv = (w->addr - addr) >> shift;
+		if (!adv || adv > U32_MAX || (w->addr - addr) & ((1ULL << shift) - 1))
 			die("internal error: address advance %llu",
-			    (unsigned long long)adv);
+			    (unsigned long long)(w->addr - addr));
 		addr = w->addr;
 		if (w->gap) {
 			if (!o)
@@ -649,6 +668,7 @@ void build_table(int ri)
 	hdr.op_med_line_base = tgt16(med_line_base);
 	hdr.op_large_addr_bits = large_addr_bits;
 	hdr.op_large_line_base = tgt32(large_line_base);
+	hdr.addr_shift = line_addr_shift();
 	buf_put(out, &hdr, sizeof(hdr));
 	for (i = 0; i < nsect; i++) {
 		buf_u32(out, sect[i].type);

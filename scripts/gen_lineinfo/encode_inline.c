@@ -19,6 +19,9 @@
 
 unsigned int inline_block = 16;
 
+/* the address unit of the entries of the range being encoded, as a shift */
+static unsigned int addr_shift;
+
 static struct {
 	size_t blocks, entries, bytes, index, pages, dict, nr_dict;
 	size_t op[8], adv_uleb, site_near, site_dict1, site_dict2;
@@ -272,7 +275,9 @@ static bool encode_blocks(const struct chains *c, size_t nr, u64 text_end,
 			if (!depth)
 				continue;
 		}
-		put_entry(data, pd, p, depth, n, at - addr, mem, t);
+		if ((at - addr) & ((1ULL << addr_shift) - 1))
+			die("internal error: inline advance off the address unit");
+		put_entry(data, pd, p, depth, n, (at - addr) >> addr_shift, mem, t);
 		cnt++;
 		addr = at;
 		pd = depth;
@@ -374,6 +379,7 @@ void build_inline(int ri, const struct table *t, struct buf *out)
 	size_t j, nr = c->nr;
 	u32 depth = 0, nr_pages, nr_blocks;
 	typeof(st) saved;
+	u64 all;
 
 	/* lookups at or past text_end find no line: no chain is needed there */
 	while (nr && c->step[nr - 1].addr >= text_end)
@@ -381,6 +387,12 @@ void build_inline(int ri, const struct table *t, struct buf *out)
 	for (j = 0; j < nr; j++)
 		if (c->step[j].depth > depth)
 			depth = c->step[j].depth;
+	/* advances in units of the alignment of every step */
+	for (j = 0, all = 0; j < nr; j++)
+		all |= c->step[j].addr;
+	for (addr_shift = 0; addr_shift < LINEINFO_MAX_ADDR_SHIFT &&
+	     !(all & (1ULL << addr_shift)); addr_shift++)
+		;
 	/* a dry run finds the far sites, then the real one uses the dictionary */
 	saved = st;
 	dict.dry = true;
@@ -401,6 +413,7 @@ void build_inline(int ri, const struct table *t, struct buf *out)
 	h.nr_sites = tgt32(dict.nr);
 	h.page_shift = shift;
 	h.line_bits = line_bits;
+	h.addr_shift = addr_shift;
 	buf_put(out, &h, sizeof(h));
 	buf_put(out, pages.p, pages.len);
 	buf_put(out, index.p, index.len);

@@ -166,6 +166,7 @@ void number_files(struct table *t);
 void encode_block(struct range *r, struct block *b, struct buf *out,
 		  struct table *t);
 void choose_codes(void);
+unsigned int line_addr_shift(void);
 void build_table(int ri);
 
 /* encode_inline.c */

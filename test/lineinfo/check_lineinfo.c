@@ -403,7 +403,6 @@ static void swap_table(void *table, size_t size)
 	h->nr_files = bswap_32(h->nr_files);
 	h->nr_entries = bswap_32(h->nr_entries);
 	h->op_med_line_base = bswap_16(h->op_med_line_base);
-	h->reserved = bswap_16(h->reserved);
 	h->op_large_line_base = bswap_32(h->op_large_line_base);
 	s = (void *)((char *)table + h->hdr_size);
 	for (i = 0; i < h->nr_sections &&
@@ -425,7 +424,6 @@ static void swap_table(void *table, size_t size)
 
 			for (k = 0; k < 4; k++)
 				((uint32_t *)inl)[k] = bswap_32(((uint32_t *)inl)[k]);
-			inl->reserved = bswap_16(inl->reserved);
 			np = 2 * ((uint64_t)inl->nr_pages + 1);
 			nb = 2 * (uint64_t)inl->nr_blocks;
 			ns = inl->nr_sites;
