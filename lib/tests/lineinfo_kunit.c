@@ -941,8 +941,10 @@ static int lt_op_bits(struct lineinfo_tbl *t, int arg)
 		hdr->op_addr_bits = LINEINFO_MAX_ADDR_BITS + 1;
 	else if (arg == 1)
 		hdr->op_med_addr_bits = LINEINFO_MAX_MED_ADDR_BITS + 1;
-	else
+	else if (arg == 2)
 		hdr->op_large_addr_bits = LINEINFO_MAX_LARGE_ADDR_BITS + 1;
+	else
+		hdr->addr_shift = LINEINFO_MAX_ADDR_SHIFT + 1;
 	return 0;
 }
 
@@ -1299,6 +1301,7 @@ enum {
 	LT_INL_PAGES,		/* page table beyond the block index */
 	LT_INL_SHIFT,		/* pages larger than 16-bit offsets reach */
 	LT_INL_DICT_FILE,	/* a dictionary entry beyond the file table */
+	LT_INL_ADDR_SHIFT,	/* address unit over 8 bytes */
 };
 
 static int lt_inline(struct lineinfo_tbl *t, int arg)
@@ -1383,6 +1386,9 @@ static int lt_inline(struct lineinfo_tbl *t, int arg)
 		if (!h->nr_sites)
 			return -EOPNOTSUPP;
 		lt_inl_sites(t)[0] = lt_hdr(t)->nr_files << h->line_bits;
+		break;
+	case LT_INL_ADDR_SHIFT:
+		h->addr_shift = LINEINFO_MAX_ADDR_SHIFT + 1;
 		break;
 	}
 	return 0;
@@ -1487,6 +1493,7 @@ static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_BAD("special address bits", lt_op_bits, 0, -EBADMSG),
 	LT_BAD("medium address bits", lt_op_bits, 1, -EBADMSG),
 	LT_BAD("large address bits", lt_op_bits, 2, -EBADMSG),
+	LT_BAD("address unit over 8 bytes", lt_op_bits, 3, -EBADMSG),
 	/* the section descriptors */
 	LT_SECT("index offset beyond table", 0, LT_OFF_END, -EBADMSG),
 	LT_SECT("files offset beyond table", 1, LT_OFF_END, -EBADMSG),
@@ -1574,6 +1581,8 @@ static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_INL("inline page table beyond the index", lt_inline, LT_INL_PAGES,
 	       LT_ANY),
 	LT_BAD("inline pages over 64 KiB", lt_inline, LT_INL_SHIFT, -EBADMSG),
+	LT_BAD("inline address unit over 8 bytes", lt_inline, LT_INL_ADDR_SHIFT,
+	       -EBADMSG),
 	LT_INL("inline dictionary file beyond file table", lt_inline,
 	       LT_INL_DICT_FILE, LT_ANY),
 };
