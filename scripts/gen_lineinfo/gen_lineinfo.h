@@ -90,6 +90,7 @@ struct table {
 extern const char *prog;
 extern const char *input;
 extern bool big_endian;
+extern unsigned int elf_machine;
 extern unsigned int block_entries;
 extern unsigned int segment_rows;
 extern bool want_stats;
@@ -170,6 +171,7 @@ unsigned int line_addr_shift(void);
 void build_table(int ri);
 
 /* encode_inline.c */
+#define INLINE_BLOCK_ARCH	(~0U)	/* the architecture's default */
 extern unsigned int inline_block;
 
 void inline_refs(int ri, struct table *t);
