@@ -374,9 +374,14 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 	u64 base_addr = r->rows[b->first].addr, addr = base_addr;
 	size_t i, start = out ? out->len : 0, seg_start = 0;
 	struct buf pal = {}, rec = {}, ent = {}, *o = out ? &ent : NULL;
-	bool *seg = xrealloc(NULL, (b->end - b->first) * sizeof(*seg));
+	bool *seg = b->seg;
 
-	plan_segments(r, b, seg);
+	/* planned once, by the counting pass, for both passes */
+	if (!seg) {
+		seg = xrealloc(NULL, (b->end - b->first) * sizeof(*seg));
+		plan_segments(r, b, seg);
+		b->seg = seg;
+	}
 
 	for (k = 0; k < b->nr_pal; k++) {
 		buf_uleb(&pal, t->id[b->pal[k]]);
@@ -487,7 +492,10 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 	free(pal.p);
 	free(rec.p);
 	free(ent.p);
-	free(seg);
+	if (out) {
+		free(seg);
+		b->seg = NULL;
+	}
 }
 
 /* Entries of hist that a code covers, skipping those @skip covers. */

@@ -69,6 +69,7 @@ struct block {
 	u32 pal[LINEINFO_MAX_PALETTE];
 	u32 pal_line[LINEINFO_MAX_PALETTE];
 	unsigned int nr_pal;
+	bool *seg;			/* segment starts, between the two passes */
 };
 
 /* the table of a text range, with its size breakdown for --stats */
