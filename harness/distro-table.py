@@ -38,14 +38,18 @@ def parse(path):
                          ('names', r'names \d+ \(([\d.]+)\)')):
             f['l ' + key] = num(pat, s)
     e = f.get('entries')
-    m = re.search(r'inline section: (\d+) blocks, (\d+) entries, index (\d+), blocks (\d+) '
-                  r'\(([\d.]+) B/entry: opcodes ([\d.]+), sites ([\d.]+)\)', inl_part)
+    m = re.search(r'inline section: (\d+) blocks(?: of (\d+) entries or more)?, (\d+) entries, '
+                  r'index (\d+)(?: \(page table \d+\), dictionary (\d+) \(\d+ sites\))?, '
+                  r'blocks (\d+) \(([\d.]+) B/entry: opcodes ([\d.]+), sites ([\d.]+)\)', inl_part)
     if m and e:
-        ie = int(m.group(2))
-        f['i index'] = int(m.group(3)) / e
-        f['i blocks'] = int(m.group(4)) / e
-        f['i opcodes'] = float(m.group(6)) * ie / e
-        f['i sites'] = float(m.group(7)) * ie / e
+        ie = int(m.group(3))
+        f['i block size'] = m.group(2)
+        f['i index'] = int(m.group(4)) / e
+        if m.group(5):
+            f['i dict'] = int(m.group(5)) / e
+        f['i blocks'] = int(m.group(6)) / e
+        f['i opcodes'] = float(m.group(8)) * ie / e
+        f['i sites'] = float(m.group(9)) * ie / e
         f['i entries per line entry'] = ie / e
     f['cg line'] = num(r'callgrind ours: (\d+)', inl_part)
     f['cg chain'] = num(r'callgrind chain: (\d+)', inl_part)
@@ -55,6 +59,18 @@ def parse(path):
                               inl_part)
     f['disagree'] = num(r'agreement ours/flat/v1 on \d+ random offsets: (\d+) differ',
                         lines_part, int)
+    # distro.sh keeps the check against libdw beside the benchmark
+    try:
+        check = open(re.sub(r'\.txt$', '.check.txt', path)).read()
+    except OSError:
+        check = ''
+    n = f['name']
+    m = re.search(r'^(PASS|FAIL) vs-libdw-%s .*?(\d+) disagree' % re.escape(n), check, re.M)
+    if m:
+        f['libdw lines'] = '%s, %s' % (m.group(2), m.group(1))
+    m = re.search(r'^(PASS|FAIL) inline-vs-libdw-%s (\d+) random' % re.escape(n), check, re.M)
+    if m:
+        f['libdw chains'] = '%s of %s' % (m.group(1), m.group(2))
     return f
 
 
@@ -70,7 +86,9 @@ ROWS = [
     ('  file table', 'l file table', '{:.3f}'),
     ('  file names', 'l names', '{:.3f}'),
     ('inline section, B/entry', 'inline', '{:.2f}'),
-    ('  index', 'i index', '{:.3f}'),
+    ('  blocks of at least (entries)', 'i block size', '{}'),
+    ('  index and page table', 'i index', '{:.3f}'),
+    ('  call site dictionary', 'i dict', '{:.3f}'),
     ('  blocks', 'i blocks', '{:.3f}'),
     ('    of which opcodes', 'i opcodes', '{:.3f}'),
     ('    of which call sites', 'i sites', '{:.3f}'),
@@ -82,6 +100,8 @@ ROWS = [
     ('gen_lineinfo --inline wall time, s', 'gen inline', '{:.2f}'),
     ('gen_lineinfo --inline CPU time, s', 'gen inline cpu', '{:.2f}'),
     ('lookups differing from flat/v1', 'disagree', '{}'),
+    ('vs libdw, lines: addresses differing', 'libdw lines', '{}'),
+    ('vs libdw, chains: random addresses', 'libdw chains', '{}'),
 ]
 
 
@@ -95,12 +115,12 @@ def main():
             sys.exit('distro-table.py: %s: %s' % (path, e))
     w = max(len(r[0]) for r in ROWS)
     print('== distribution kernels side by side (vmlinux text, bytes per line entry)')
-    print('  %-*s %s' % (w, '', ' '.join('%22s' % a for a, _ in cols)))
+    print('  %-*s %s' % (w, '', ' '.join('%24s' % a for a, _ in cols)))
     for label, key, fmt in ROWS:
         vals = []
         for _, f in cols:
             v = f.get(key)
-            vals.append('%22s' % ('-' if v is None else fmt.format(v)))
+            vals.append('%24s' % ('-' if v is None else fmt.format(v)))
         print('  %-*s %s' % (w, label, ' '.join(vals)))
 
 

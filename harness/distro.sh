@@ -60,7 +60,8 @@ for arch in $DISTRO_ARCHS; do
 	[ -n "$srcroot" ] || die "$arch: no absolute compilation directory in $vmlinux"
 	say "$arch: $vmlinux: source root $srcroot"
 	make -s -C "$REPO/test/lineinfo" kernel KTREE="$TREE" O="$BUILD/host/distro-$arch" \
-		VMLINUX="$vmlinux" KO="$ko" SRCROOT="$srcroot" ||
+		VMLINUX="$vmlinux" KO="$ko" SRCROOT="$srcroot" 2>&1 |
+		tee "$BUILD/bench/distro-$arch.check.txt" ||
 		die "$arch: check against libdw failed"
 	say "$arch: benchmark"
 	make -s -C "$REPO/bench/lineinfo" bench KTREE="$TREE" O="$BUILD/bench/distro-$arch" \
