@@ -1250,7 +1250,7 @@ static int lineinfo_validate_inline(struct lineinfo_parts *p,
 			return lineinfo_bad(why, "inline page table unsorted",
 					    -EBADMSG);
 		base = (u64)pg << p->inl_shift;
-		for (i = pages[pg].block; i < pages[pg + 1].block; i++) {
+		for (i = pages[pg].block; i < pages[pg + 1].block; i++)
 			if (index[i].addr >= page_size ||
 			    base + index[i].addr >= p->text_end ||
 			    (i > pages[pg].block &&
@@ -1258,6 +1258,11 @@ static int lineinfo_validate_inline(struct lineinfo_parts *p,
 			      index[i].data < index[i - 1].data)))
 				return lineinfo_bad(why, "inline index unsorted or beyond the text",
 						    -EBADMSG);
+	}
+	/* then every block, now that its end is known to lie after it */
+	for (pg = 0; pg < p->inl_nr_pages; pg++) {
+		base = (u64)pg << p->inl_shift;
+		for (i = pages[pg].block; i < pages[pg + 1].block; i++) {
 			limit = i + 1 < pages[pg + 1].block ?
 				base + index[i + 1].addr : base + page_size;
 			if (limit > p->text_end)
