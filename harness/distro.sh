@@ -55,8 +55,7 @@ for arch in $DISTRO_ARCHS; do
 	# it). arm64's C units name a relative one (debian/build/build_arm64_none_arm64):
 	# take the first absolute one, an assembler unit's.
 	srcroot=$(set +o pipefail; readelf --debug-dump=info "$vmlinux" 2>/dev/null |
-		sed -n 's/.*DW_AT_comp_dir *:.*: \(\/.*\)/\1/p' | head -n 1 |
-		sed 's:/debian/build/.*::')
+		sed -n '/DW_AT_comp_dir *:.*: \//{s/.*: //;s:/debian/build/.*::;p;q}')
 	[ -n "$srcroot" ] || die "$arch: no absolute compilation directory in $vmlinux"
 	say "$arch: $vmlinux: source root $srcroot"
 	make -s -C "$REPO/test/lineinfo" kernel KTREE="$TREE" O="$BUILD/host/distro-$arch" \
