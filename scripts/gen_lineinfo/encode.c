@@ -327,8 +327,13 @@ static void plan_segments(const struct range *r, const struct block *b,
 		u64 *cur = f + k * (m + 1);
 
 		for (j = k + 1; j <= m; j++) {
-			if (j < m && j >= lim)
-				j = m;	/* only the block's end is left */
+			/*
+			 * only the block's end is left: no segment may start
+			 * at or past lim, and k + 1 segments of at most
+			 * MAX_SEGMENT rows end at (k + 1) * MAX_SEGMENT at most
+			 */
+			if (j < m && (j >= lim || j > (k + 1) * MAX_SEGMENT))
+				j = m;
 			/* only the last segment may exceed MAX_SEGMENT rows */
 			for (i = j - 1 < lim - 1 ? j - 1 : lim - 1; i >= k; i--) {
 				if (j < m && j - i > MAX_SEGMENT)
