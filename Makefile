@@ -60,7 +60,8 @@ help:
 	@echo '  fuzz       longer libFuzzer runs (FUZZ_SECONDS=300)'
 	@echo '  bench      benchmarks (not tests): ratios and callgrind instruction counts'
 	@echo '  bench-distro  lineinfo vs libdw and its benchmark on Debian'"'"'s distribution'
-	@echo '             vmlinux and ext4.ko (downloads linux-image-amd64-dbg, ~860 MB)'
+	@echo '             vmlinux and ext4.ko of amd64 and arm64, side by side (downloads'
+	@echo '             linux-image-amd64-dbg and linux-image-arm64-dbg, ~1.7 GB)'
 	@echo '  clean      remove build outputs but keep the unpacked trees, apt state and ccache'
 	@echo '  distclean  remove build/ and out/ entirely'
 	@echo
@@ -116,7 +117,8 @@ fuzz: tree
 bench: tree
 	@$(H)/bench.sh
 
-# the same on Debian's distribution kernel (downloads linux-image-amd64-dbg)
+# the same on Debian's distribution kernels of amd64 and arm64 (downloads
+# linux-image-amd64-dbg and linux-image-arm64-dbg)
 bench-distro: tree
 	@$(H)/distro.sh
 

@@ -165,14 +165,16 @@ for u, suites in uris:
 PY
 }
 
-# private_apt SUITE: an apt state of its own for SUITE (deb and deb-src of
-# main) in build/apt/SUITE, on the mirror of the system's sources, for
-# packages Debian 12 lacks. Sets APT=(apt options). Nothing is installed
-# with it and the system's apt configuration is not touched. The index is
-# refreshed at most once a day.
+# private_apt SUITE [ARCH]: an apt state of its own for SUITE (deb and
+# deb-src of main) in build/apt/SUITE, on the mirror of the system's
+# sources, for packages Debian 12 lacks. Sets APT=(apt options). Nothing is
+# installed with it and the system's apt configuration is not touched. The
+# index is refreshed at most once a day. With ARCH (e.g. arm64), the state
+# (build/apt/SUITE-ARCH) also knows ARCH's packages, through
+# APT::Architectures only: dpkg's architectures stay as they are.
 private_apt() {
-	local suite=$1 mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-	local a=$BUILD_ROOT/apt/$suite
+	local suite=$1 arch=${2:-} mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+	local a=$BUILD_ROOT/apt/$suite${arch:+-$arch}
 	mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
 	mirror=$(debian_mirror)
 	[ -n "$mirror" ] || die "no Debian archive URI in /etc/apt/sources.list{,.d}: cannot reach $suite"
@@ -182,6 +184,7 @@ private_apt() {
 	     -o Dir::State::Lists="$a/lists" -o Dir::Cache="$a/cache"
 	     -o Dir::State::status=/dev/null -o APT::Architecture=amd64
 	     -o APT::Sandbox::User=root -o Debug::NoLocking=1 -q)
+	[ -z "$arch" ] || APT+=(-o APT::Architectures::=amd64 -o APT::Architectures::="$arch")
 	if [ -z "$(find "$a/lists" -name '*_Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
 		say "$suite index from $mirror (private apt state in ${a#"$REPO"/}) ..."
 		apt-get "${APT[@]}" update >"$a/update.log" 2>&1 || {

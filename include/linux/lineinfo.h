@@ -44,7 +44,7 @@
 
 /* "LINF" read as a little-endian u32 */
 #define LINEINFO_MAGIC		0x464e494cU
-#define LINEINFO_VERSION	2
+#define LINEINFO_VERSION	3
 #define LINEINFO_ALIGN		4
 
 /* Section types; the bit below marks types a reader must understand. */
@@ -78,11 +78,21 @@
 /*
  * Inline blocks: an entry is one opcode byte, the opcode in its top three
  * bits and the address advance in the low five (31: a ULEB128 advance
- * follows), then its operands.  A call site is a byte below
- * LINEINFO_SITE_FILE (the same file as the last site at that depth, line
- * advance minus LINEINFO_SITE_BASE), LINEINFO_SITE_FILE + file id for
- * the ids below LINEINFO_SITE_ULEB, or LINEINFO_SITE_ULEB and a ULEB128
- * file id; the last two are followed by the ULEB128 line.
+ * follows), then its operands.  A call site is one of:
+ *
+ * * a byte below LINEINFO_SITE_DICT: the same file as the last site at
+ *   that depth in the block, the line advance minus LINEINFO_SITE_BASE;
+ * * a byte from LINEINFO_SITE_DICT below LINEINFO_SITE_DICT2: entry
+ *   byte - LINEINFO_SITE_DICT of the section's call site dictionary;
+ * * a byte from LINEINFO_SITE_DICT2 below LINEINFO_SITE_FILE and a second
+ *   byte: dictionary entry LINEINFO_SITE_NR_DICT1 + ((byte -
+ *   LINEINFO_SITE_DICT2) << 8 | second byte);
+ * * a byte from LINEINFO_SITE_FILE below LINEINFO_SITE_FILE2: file id
+ *   byte - LINEINFO_SITE_FILE, then the ULEB128 line;
+ * * a byte from LINEINFO_SITE_FILE2 below LINEINFO_SITE_ULEB and a second
+ *   byte: file id LINEINFO_SITE_NR_FILE1 + ((byte - LINEINFO_SITE_FILE2)
+ *   << 8 | second byte), then the ULEB128 line;
+ * * LINEINFO_SITE_ULEB, the ULEB128 file id and the ULEB128 line.
  */
 #define LINEINFO_INL_ADV_BITS	5
 #define LINEINFO_INL_ADV_ULEB	31
@@ -93,10 +103,21 @@
 #define LINEINFO_INL_SWAP1	4	/* leave one, enter one */
 #define LINEINFO_INL_SWAP2	5	/* leave two, enter one */
 #define LINEINFO_INL_PUSH2	6	/* enter two */
-#define LINEINFO_INL_ANY	7	/* ULEB128 leave count, enter count */
+#define LINEINFO_INL_ANY	7	/* a byte: leave count << 4 | enter count */
 #define LINEINFO_SITE_BASE	(-16)
-#define LINEINFO_SITE_FILE	0x80
+#define LINEINFO_SITE_DICT	0x60
+#define LINEINFO_SITE_DICT2	0xc0
+#define LINEINFO_SITE_FILE	0xe0
+#define LINEINFO_SITE_FILE2	0xf0
+#define LINEINFO_SITE_NR_FILE1	(LINEINFO_SITE_FILE2 - LINEINFO_SITE_FILE)
+#define LINEINFO_SITE_NR_FILE	(LINEINFO_SITE_NR_FILE1 + \
+				 ((LINEINFO_SITE_ULEB - LINEINFO_SITE_FILE2) << 8))
 #define LINEINFO_SITE_ULEB	0xff
+#define LINEINFO_SITE_NR_DICT1	(LINEINFO_SITE_DICT2 - LINEINFO_SITE_DICT)
+#define LINEINFO_SITE_NR_DICT	(LINEINFO_SITE_NR_DICT1 + \
+				 ((LINEINFO_SITE_FILE - LINEINFO_SITE_DICT2) << 8))
+/* Largest page of the inline block index: its offsets are 16 bits. */
+#define LINEINFO_INL_MAX_PAGE_SHIFT	16
 
 /* Largest number of files one block may refer to (its palette). */
 #define LINEINFO_MAX_PALETTE	20
@@ -130,6 +151,8 @@
 #define LINEINFO_MAX_ADDR_BITS	7
 #define LINEINFO_MAX_MED_ADDR_BITS	10
 #define LINEINFO_MAX_LARGE_ADDR_BITS	17
+/* Largest address unit of the entries, as a shift (8 bytes). */
+#define LINEINFO_MAX_ADDR_SHIFT	3
 
 /**
  * struct lineinfo_section - location of one part of a table
@@ -167,6 +190,8 @@ struct lineinfo_section {
  * @op_large_addr_bits: address bits of a large entry, 0 to
  *	%LINEINFO_MAX_LARGE_ADDR_BITS
  * @op_med_line_base: smallest line advance of a medium entry
+ * @addr_shift: the entries' address advances are in units of
+ *	1 << @addr_shift bytes, at most %LINEINFO_MAX_ADDR_SHIFT
  * @reserved: zero
  * @op_large_line_base: smallest line advance of a large entry
  */
@@ -187,7 +212,8 @@ struct lineinfo_header {
 	__u8 op_med_addr_bits;
 	__u8 op_large_addr_bits;
 	__s16 op_med_line_base;
-	__u16 reserved;
+	__u8 addr_shift;
+	__u8 reserved;
 	__s32 op_large_line_base;
 };
 
@@ -204,13 +230,53 @@ struct lineinfo_block {
 
 /**
  * struct lineinfo_inline - start of the inline call site section
- * @nr_blocks: entries of the index that follows (&struct lineinfo_block,
- *	@data relative to the end of the index)
  * @depth: the deepest chain in the section, at most %LINEINFO_MAX_INLINE
+ * @nr_pages: pages of text the block index is cut into; the page table
+ *	that follows has @nr_pages + 1 entries (&struct lineinfo_inl_page)
+ * @nr_blocks: entries of the block index (&struct lineinfo_inl_block)
+ *	after the page table
+ * @nr_sites: entries of the call site dictionary after the block index,
+ *	at most %LINEINFO_SITE_NR_DICT, each a u32: file id << @line_bits |
+ *	line
+ * @page_shift: a page is 1 << @page_shift bytes of text, at most
+ *	%LINEINFO_INL_MAX_PAGE_SHIFT
+ * @line_bits: bits of the line in a dictionary entry, 1 to 31
+ * @addr_shift: the entries' address advances are in units of
+ *	1 << @addr_shift bytes, at most %LINEINFO_MAX_ADDR_SHIFT
+ * @reserved: zero
  */
 struct lineinfo_inline {
-	__u32 nr_blocks;
 	__u32 depth;
+	__u32 nr_pages;
+	__u32 nr_blocks;
+	__u32 nr_sites;
+	__u8 page_shift;
+	__u8 line_bits;
+	__u8 addr_shift;
+	__u8 reserved;
+};
+
+/**
+ * struct lineinfo_inl_page - one entry of the inline page table
+ * @block: the first block that starts in the page; blocks @block up to
+ *	the next page's @block start in it
+ * @data: offset of that block's entries from the start of the blocks;
+ *	the last entry's @block and @data are the index's and the blocks'
+ *	sizes
+ */
+struct lineinfo_inl_page {
+	__u32 block;
+	__u32 data;
+};
+
+/**
+ * struct lineinfo_inl_block - one entry of the inline block index
+ * @addr: offset of the block's first entry from the start of its page
+ * @data: offset of the block's entries from its page's @data
+ */
+struct lineinfo_inl_block {
+	__u16 addr;
+	__u16 data;
 };
 
 /**

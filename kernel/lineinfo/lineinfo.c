@@ -57,14 +57,25 @@ struct lineinfo_parts {
 	s32 med_base;
 	u32 large_bits;
 	s32 large_base;
+	u32 addr_shift;
 	const u32 *pages;	/* page index, or NULL */
 	u32 nr_pages;
 	u32 page_shift;
-	const struct lineinfo_block *inl_index;	/* inline section, or NULL */
+	const struct lineinfo_inline *inl;	/* inline section, or NULL */
+	u32 inl_sect_size;
+	/* the inline section's parts, set by lineinfo_inline_parts() */
+	const struct lineinfo_inl_page *inl_pages;
+	const struct lineinfo_inl_block *inl_index;
+	const u32 *inl_sites;	/* call site dictionary */
 	const u8 *inl_data;
+	u32 inl_nr_pages;
 	u32 inl_nr;
+	u32 inl_nr_sites;
 	u32 inl_size;		/* bytes at @inl_data */
 	u32 inl_depth;
+	u32 inl_shift;
+	u32 inl_line_bits;
+	u32 inl_addr_shift;
 };
 
 /*
@@ -88,6 +99,7 @@ struct lineinfo_blk {
 	const u8 *end;		/* end of the block */
 	u64 addr;		/* text offset of the first entry */
 	u32 nr_seg;		/* number of segment records */
+	u32 unit;		/* bytes per unit of address advance */
 };
 
 /* Decoder state after the entries of one segment up to an offset. */
@@ -125,8 +137,9 @@ static __always_inline bool lineinfo_part_ok(const struct lineinfo_section *sect
  * @size: table size
  *
  * Context: Any context.
- * Return: true if the section is aligned, inside the table, holds its
- * block index and describes chains no deeper than %LINEINFO_MAX_INLINE.
+ * Return: true if the section is aligned, inside the table, holds its page
+ * table, block index and call site dictionary, and describes chains no
+ * deeper than %LINEINFO_MAX_INLINE.
  */
 static __always_inline bool lineinfo_inline_ok(const u8 *base,
 					       const struct lineinfo_section *sect,
@@ -138,9 +151,16 @@ static __always_inline bool lineinfo_inline_ok(const u8 *base,
 	    sect->offset & 3 || sect->size < sizeof(*inl))
 		return false;
 	inl = (const void *)(base + sect->offset);
+	/* each count is below 2^32: the u64 sum cannot wrap */
 	return inl->depth <= LINEINFO_MAX_INLINE &&
-	       inl->nr_blocks <= (sect->size - sizeof(*inl)) /
-				 sizeof(struct lineinfo_block);
+	       inl->page_shift <= LINEINFO_INL_MAX_PAGE_SHIFT &&
+	       inl->line_bits && inl->line_bits < 32 &&
+	       inl->addr_shift <= LINEINFO_MAX_ADDR_SHIFT &&
+	       inl->nr_sites <= LINEINFO_SITE_NR_DICT &&
+	       sizeof(*inl) + ((u64)inl->nr_pages + 1) *
+	       sizeof(struct lineinfo_inl_page) +
+	       (u64)inl->nr_blocks * sizeof(struct lineinfo_inl_block) +
+	       (u64)inl->nr_sites * sizeof(u32) <= sect->size;
 }
 
 /**
@@ -175,27 +195,20 @@ static __always_inline void lineinfo_parts(const void *table,
 	p->med_base = hdr->op_med_line_base;
 	p->large_bits = hdr->op_large_addr_bits;
 	p->large_base = hdr->op_large_line_base;
+	p->addr_shift = hdr->addr_shift;
 	p->pages = NULL;
 	p->nr_pages = 0;
 	p->page_shift = 0;
-	p->inl_index = NULL;
-	p->inl_nr = 0;
+	p->inl = NULL;
 	for (i = LINEINFO_NR_REQUIRED; i < hdr->nr_sections; i++) {
-		const struct lineinfo_inline *inl;
-
 		if (sect[i].type == LINEINFO_SECT_PAGES && !p->pages) {
 			p->page_shift = *(const u32 *)(base + sect[i].offset);
 			p->pages = (const u32 *)(base + sect[i].offset) + 1;
 			p->nr_pages = sect[i].size / sizeof(u32) - 1;
-		} else if (sect[i].type == LINEINFO_SECT_INLINE &&
-			   !p->inl_index) {
-			inl = (const void *)(base + sect[i].offset);
-			p->inl_index = (const void *)(inl + 1);
-			p->inl_nr = inl->nr_blocks;
-			p->inl_depth = inl->depth;
-			p->inl_data = (const u8 *)(p->inl_index + p->inl_nr);
-			p->inl_size = sect[i].size - sizeof(*inl) -
-				      p->inl_nr * sizeof(*p->inl_index);
+		} else if (sect[i].type == LINEINFO_SECT_INLINE && !p->inl) {
+			/* its parts are located only when a chain is wanted */
+			p->inl = (const void *)(base + sect[i].offset);
+			p->inl_sect_size = sect[i].size;
 		}
 	}
 }
@@ -251,7 +264,8 @@ static __always_inline int lineinfo_parse(const void *table,
 				    -EBADMSG);
 	if (unlikely(hdr->op_addr_bits > LINEINFO_MAX_ADDR_BITS ||
 		     hdr->op_med_addr_bits > LINEINFO_MAX_MED_ADDR_BITS ||
-		     hdr->op_large_addr_bits > LINEINFO_MAX_LARGE_ADDR_BITS))
+		     hdr->op_large_addr_bits > LINEINFO_MAX_LARGE_ADDR_BITS ||
+		     hdr->addr_shift > LINEINFO_MAX_ADDR_SHIFT))
 		return lineinfo_bad(why, "entry code sizes out of range",
 				    -EBADMSG);
 
@@ -372,6 +386,7 @@ static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
 	b->data = q + n * LINEINFO_SEG_REC;
 	b->end = lim;
 	b->addr = p->index[i].addr;
+	b->unit = 1U << p->addr_shift;
 	return 0;
 }
 
@@ -387,8 +402,8 @@ static __always_inline int lineinfo_block(const struct lineinfo_parts *p,
  * Record k holds the length in bytes of segment k and the offset, from
  * the block's first entry, of the first entry of segment k + 1, low byte
  * first.  Segment 0 starts with the block's first entry, which is not
- * coded; a later segment starts one byte below its first entry, whose
- * coded address advance is then one, without line information.
+ * coded; a later segment starts one address unit below its first entry,
+ * whose coded address advance is then one, without line information.
  *
  * Context: Any context.
  * Return: 0 or -EBADMSG if a record is corrupt.
@@ -409,11 +424,11 @@ static __always_inline int lineinfo_seek(const struct lineinfo_blk *b, u64 rel,
 	}
 	/* at most 255 lengths of at most 255: no overflow */
 	end = k < b->nr_seg ? pos + r[0] : size;
-	if (end > size || (k && !last))
+	if (end > size || (k && last < b->unit))
 		return -EBADMSG;
 	*q = b->data + pos;
 	*lim = b->data + end;
-	*addr = k ? b->addr + last - 1 : b->addr;
+	*addr = k ? b->addr + last - b->unit : b->addr;
 	*gap = k;
 	return 0;
 }
@@ -432,8 +447,9 @@ static __always_inline int lineinfo_seek(const struct lineinfo_blk *b, u64 rel,
  * Every segment starts in palette slot 0, each slot at its palette line.
  * Line numbers are tracked per slot as advances from the slot's palette
  * line, so the palette is only decoded by lineinfo_resolve().  Every
- * iteration consumes at least one byte of the segment.  Addresses are
- * computed in 64 bits, so they cannot wrap.  The code parameters are
+ * iteration consumes at least one byte of the segment.  Address advances
+ * are in units of 1 << @p->addr_shift bytes; addresses are computed in 64
+ * bits, so they cannot wrap.  The code parameters are
  * copied to locals: stores to @line[] could otherwise alias them.
  *
  * Context: Any context.
@@ -449,6 +465,7 @@ static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
 	const u32 mbits = p->med_bits, mmask = (1U << mbits) - 1;
 	const u32 lbits = p->large_bits, lmask = (1U << lbits) - 1;
 	const s32 base = p->line_base, mbase = p->med_base, lbase = p->large_base;
+	const u32 sh = p->addr_shift;
 	u32 line[LINEINFO_MAX_PALETTE];
 	u32 cur = 0, slot = 0, seen = 1, nslot, adv, x;
 	const u8 *n;
@@ -464,9 +481,9 @@ static __always_inline int lineinfo_scan(const struct lineinfo_parts *p,
 		op = *q;
 		if (likely(op >= LINEINFO_OP_SPECIAL)) {
 			x = op - LINEINFO_OP_SPECIAL;
-			if (addr + (x & mask) + 1 > offset)
+			if (addr + (((x & mask) + 1) << sh) > offset)
 				break;
-			addr += (x & mask) + 1;
+			addr += ((x & mask) + 1) << sh;
 			cur += (s32)(x >> bits) + base;
 			gap = false;
 			q++;
@@ -511,9 +528,9 @@ special:
 		adv = (x & mask) + 1;
 		ladv = (s32)(x >> bits) + base;
 have:
-		if (addr + adv > offset)
+		if (addr + ((u64)adv << sh) > offset)
 			break;
-		addr += adv;
+		addr += (u64)adv << sh;
 		if (nslot != slot) {
 			line[slot] = cur;
 			/* a slot's first use starts at its palette line */
@@ -672,8 +689,9 @@ static __always_inline int lineinfo_find(const struct lineinfo_parts *p,
  * @d: depth, below %LINEINFO_MAX_INLINE
  * @known: the depths that have a site in the block so far (bit @d)
  *
- * A site is either a line advance from the last site at depth @d in the
- * block, in the same file, or a file id and a line.
+ * A site is a line advance from the last site at depth @d in the block,
+ * in the same file, an entry of the call site dictionary, or a file id (in
+ * one byte, two, or a ULEB128 after a byte) and a line.
  *
  * Context: Any context.
  * Return: the first byte after the site, or NULL if it is corrupt.
@@ -682,34 +700,55 @@ static __always_inline const u8 *
 lineinfo_inline_site(const struct lineinfo_parts *p, const u8 *q,
 		     const u8 *lim, struct lineinfo_chain *c, u32 d, u32 *known)
 {
-	u32 file;
+	u32 file, e;
 	int ret;
 	u8 b;
 
 	if (unlikely(q >= lim))
 		return NULL;
 	b = *q++;
-	if (likely(b < LINEINFO_SITE_FILE)) {
+	if (likely(b < LINEINFO_SITE_DICT)) {
 		if (unlikely(!(*known & (1U << d))))
 			return NULL;
 		c->line[d] += (s32)b + LINEINFO_SITE_BASE;
 		return q;
 	}
-	file = b - LINEINFO_SITE_FILE;
-	if (b == LINEINFO_SITE_ULEB) {
-		ret = __leb128_decode_u32(q, lim, &file);
+	if (b < LINEINFO_SITE_FILE) {
+		e = b - LINEINFO_SITE_DICT;
+		if (b >= LINEINFO_SITE_DICT2) {
+			if (unlikely(q >= lim))
+				return NULL;
+			e = LINEINFO_SITE_NR_DICT1 +
+			    ((u32)(b - LINEINFO_SITE_DICT2) << 8 | *q++);
+		}
+		if (unlikely(e >= p->inl_nr_sites))
+			return NULL;
+		e = p->inl_sites[e];
+		file = e >> p->inl_line_bits;
+		c->line[d] = e & ((1U << p->inl_line_bits) - 1);
+	} else {
+		file = b - LINEINFO_SITE_FILE;
+		if (b == LINEINFO_SITE_ULEB) {
+			ret = __leb128_decode_u32(q, lim, &file);
+			if (ret < 0)
+				return NULL;
+			q += ret;
+		} else if (b >= LINEINFO_SITE_FILE2) {
+			if (unlikely(q >= lim))
+				return NULL;
+			file = LINEINFO_SITE_NR_FILE1 +
+			       ((u32)(b - LINEINFO_SITE_FILE2) << 8 | *q++);
+		}
+		ret = __leb128_decode_u32(q, lim, &c->line[d]);
 		if (ret < 0)
 			return NULL;
 		q += ret;
 	}
-	if (file >= p->nr_files)
-		return NULL;
-	ret = __leb128_decode_u32(q, lim, &c->line[d]);
-	if (ret < 0)
+	if (unlikely(file >= p->nr_files))
 		return NULL;
 	c->file[d] = file;
 	*known |= 1U << d;
-	return q + ret;
+	return q;
 }
 
 /* Functions left and entered by each inline opcode but the last (ANY). */
@@ -728,14 +767,17 @@ static const u8 lineinfo_inl_push[8] = {
 /**
  * lineinfo_inline_scan() - decode an inline block up to a text offset
  * @p: parts of the table, with an inline section
- * @i: block number, below @p->inl_nr
+ * @start: offset of the block's entries from @p->inl_data
+ * @end: offset of the block's end from @p->inl_data
+ * @addr: text offset of the block's first entry
  * @offset: stop before the first entry above this offset
  * @c: where to store the chain after the last entry at or below @offset
  * @stop: if not NULL, where to store the first byte not decoded
  *
  * A block starts with no chain at its first offset.  Each entry is an
- * opcode byte with the address advance in its low bits (or a ULEB128
- * advance after it), which says how many inlined functions are left and
+ * opcode byte with the address advance, in units of 1 <<
+ * @p->inl_addr_shift bytes, in its low bits (or a ULEB128 advance after
+ * it), which says how many inlined functions are left and
  * how many entered; the call sites of those entered follow, outermost
  * first.  Every entry consumes at least one byte, every depth is checked
  * against the section's, which lineinfo_parse() bounded.
@@ -743,18 +785,16 @@ static const u8 lineinfo_inl_push[8] = {
  * Context: Any context.
  * Return: 0 or -EBADMSG if the block is corrupt.
  */
-static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
-				u64 offset, struct lineinfo_chain *c,
-				const u8 **stop)
+static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 start,
+				u32 end, u64 addr, u64 offset,
+				struct lineinfo_chain *c, const u8 **stop)
 {
-	u32 start = p->inl_index[i].data, end, adv, pop, push, depth = 0;
-	u32 known = 0, max = p->inl_depth;
-	u64 addr = p->inl_index[i].addr;
+	u32 adv, pop, push, depth = 0, known = 0, max = p->inl_depth;
+	const u32 sh = p->inl_addr_shift;
 	const u8 *q, *n, *lim;
 	int ret;
 	u8 b, op;
 
-	end = i + 1 < p->inl_nr ? p->inl_index[i + 1].data : p->inl_size;
 	if (start > end || end > p->inl_size)
 		return -EBADMSG;
 	q = p->inl_data + start;
@@ -769,23 +809,19 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
 				return -EBADMSG;
 			n += ret;
 		}
-		if (addr + adv > offset)
+		if (addr + ((u64)adv << sh) > offset)
 			break;
-		addr += adv;
+		addr += (u64)adv << sh;
 		op = b >> LINEINFO_INL_ADV_BITS;
 		pop = lineinfo_inl_pop[op];
 		push = lineinfo_inl_push[op];
 		if (pop == LINEINFO_POP_ALL) {
 			pop = depth;
 		} else if (unlikely(op == LINEINFO_INL_ANY)) {
-			ret = __leb128_decode_u32(n, lim, &pop);
-			if (ret < 0)
+			if (unlikely(n >= lim))
 				return -EBADMSG;
-			n += ret;
-			ret = __leb128_decode_u32(n, lim, &push);
-			if (ret < 0)
-				return -EBADMSG;
-			n += ret;
+			pop = *n >> 4;
+			push = *n++ & 15;
 		}
 		if (unlikely(pop > depth || push > max - (depth - pop)))
 			return -EBADMSG;
@@ -805,32 +841,101 @@ static int lineinfo_inline_scan(const struct lineinfo_parts *p, u32 i,
 }
 
 /**
+ * lineinfo_inline_parts() - locate the parts of the inline section
+ * @p: parts of the table, with an inline section that lineinfo_parse()
+ *	checked
+ *
+ * Context: Any context.
+ */
+static __always_inline void lineinfo_inline_parts(struct lineinfo_parts *p)
+{
+	const struct lineinfo_inline *inl = p->inl;
+
+	p->inl_pages = (const void *)(inl + 1);
+	p->inl_nr_pages = inl->nr_pages;
+	p->inl_index = (const void *)(p->inl_pages + inl->nr_pages + 1);
+	p->inl_nr = inl->nr_blocks;
+	p->inl_sites = (const void *)(p->inl_index + p->inl_nr);
+	p->inl_nr_sites = inl->nr_sites;
+	p->inl_data = (const u8 *)(p->inl_sites + p->inl_nr_sites);
+	p->inl_size = (const u8 *)inl + p->inl_sect_size - p->inl_data;
+	p->inl_depth = inl->depth;
+	p->inl_shift = inl->page_shift;
+	p->inl_line_bits = inl->line_bits;
+	p->inl_addr_shift = inl->addr_shift;
+}
+
+/**
+ * lineinfo_inline_locate() - where inline block @i of page @pg lies
+ * @p: parts of the table, with an inline section
+ * @pg: page, below @p->inl_nr_pages
+ * @i: block of the page, from the page's first block below the next
+ *	page's, which must be at most @p->inl_nr
+ * @start: where to store the offset of the block's entries
+ * @end: where to store the offset of the block's end
+ *
+ * Context: Any context.
+ */
+static __always_inline void lineinfo_inline_locate(const struct lineinfo_parts *p,
+						   u32 pg, u32 i, u32 *start,
+						   u32 *end)
+{
+	const struct lineinfo_inl_page *pp = &p->inl_pages[pg];
+
+	/* u32 sums of u32 and u16 offsets: lineinfo_inline_scan() checks */
+	*start = pp[0].data + p->inl_index[i].data;
+	*end = i + 1 < pp[1].block ? pp[0].data + p->inl_index[i + 1].data :
+	       pp[1].data;
+	if (*start < pp[0].data || *end < pp[0].data)
+		*start = ~0U;	/* wrapped: refused by the scan */
+}
+
+/**
  * lineinfo_find_inline() - the inline chain of a text offset
  * @p: parts of the table
  * @offset: text offset
  * @c: where to store the chain (empty without an inline section)
  *
+ * The offset's page names the blocks that start in it; a page whose text
+ * starts inside an inlined function has a block at its start, so the
+ * block of an offset is always in its own page, or there is no chain.
+ *
  * Context: Any context.
  * Return: 0 or -EBADMSG if the inline section is corrupt.
  */
-static int lineinfo_find_inline(const struct lineinfo_parts *p, u64 offset,
+static int lineinfo_find_inline(struct lineinfo_parts *p, u64 offset,
 				struct lineinfo_chain *c)
 {
-	const struct lineinfo_block *index = p->inl_index;
-	u32 lo = 0, n = p->inl_nr;
+	const struct lineinfo_inl_block *index;
+	u32 pg, lo, n, rel, start, end;
 
 	c->depth = 0;
-	if (!n || index[0].addr > offset)
+	if (!p->inl)
 		return 0;
-	/* Invariant: index[lo].addr <= offset; the answer is in [lo, lo + n). */
+	lineinfo_inline_parts(p);
+	index = p->inl_index;
+	pg = offset >> p->inl_shift;
+	if (pg >= p->inl_nr_pages)
+		return 0;
+	lo = p->inl_pages[pg].block;
+	n = p->inl_pages[pg + 1].block;
+	if (unlikely(lo > n || n > p->inl_nr))
+		return -EBADMSG;
+	n -= lo;
+	rel = offset & ((1U << p->inl_shift) - 1);
+	if (!n || index[lo].addr > rel)
+		return 0;
+	/* Invariant: index[lo].addr <= rel; the answer is in [lo, lo + n). */
 	while (n > 1) {
 		u32 half = n / 2;
 
-		if (index[lo + half].addr <= offset)
+		if (index[lo + half].addr <= rel)
 			lo += half;
 		n -= half;
 	}
-	return lineinfo_inline_scan(p, lo, offset, c, NULL);
+	lineinfo_inline_locate(p, pg, lo, &start, &end);
+	return lineinfo_inline_scan(p, start, end, offset - rel + index[lo].addr,
+				    offset, c, NULL);
 }
 
 /**
@@ -843,7 +948,7 @@ static int lineinfo_find_inline(const struct lineinfo_parts *p, u64 offset,
  * Context: Any context.
  * Return: as lineinfo_lookup_chain().
  */
-static __always_inline int lineinfo_find_chain(const struct lineinfo_parts *p,
+static __always_inline int lineinfo_find_chain(struct lineinfo_parts *p,
 					       unsigned long offset,
 					       struct lineinfo_loc *locs,
 					       unsigned int max)
@@ -1101,36 +1206,77 @@ bad:
  * @p: parts of the table
  * @why: if not NULL, where to store the reason of a failure
  *
- * The index is sorted and inside the text, and every block decodes to its
- * end with every entry below the next block's first offset.
+ * The page table covers the text and its blocks and data offsets never
+ * decrease; in each page the blocks are sorted, inside the page and the
+ * text, their data offsets do not decrease, and every block decodes to its
+ * end with every entry below the next block's first offset, the page's
+ * end and the end of the text.  The dictionary's files are in the file
+ * table.
  *
  * Context: Any context.
  * Return: 0 or -EBADMSG.
  */
-static int lineinfo_validate_inline(const struct lineinfo_parts *p,
+static int lineinfo_validate_inline(struct lineinfo_parts *p,
 				    const char **why)
 {
-	const struct lineinfo_block *index = p->inl_index;
+	const struct lineinfo_inl_block *index;
+	const struct lineinfo_inl_page *pages;
+	u32 pg, i, start, end, page_size;
 	struct lineinfo_chain c;
 	const u8 *stop;
-	u64 limit;
-	u32 i, end;
+	u64 base, limit;
 	int ret;
 
-	for (i = 0; i < p->inl_nr; i++)
-		if (index[i].addr >= p->text_end ||
-		    (i && index[i].addr <= index[i - 1].addr))
-			return lineinfo_bad(why, "inline index unsorted or beyond the text",
+	if (!p->inl)
+		return 0;
+	lineinfo_inline_parts(p);
+	index = p->inl_index;
+	pages = p->inl_pages;
+	page_size = 1U << p->inl_shift;
+	for (i = 0; i < p->inl_nr_sites; i++)
+		if (p->inl_sites[i] >> p->inl_line_bits >= p->nr_files)
+			return lineinfo_bad(why, "inline call site file out of range",
 					    -EBADMSG);
-	for (i = 0; i < p->inl_nr; i++) {
-		limit = i + 1 < p->inl_nr ? index[i + 1].addr : p->text_end;
-		ret = lineinfo_inline_scan(p, i, limit - 1, &c, &stop);
-		if (ret)
-			return lineinfo_bad(why, "corrupt inline entry", ret);
-		end = i + 1 < p->inl_nr ? index[i + 1].data : p->inl_size;
-		if (stop != p->inl_data + end)
-			return lineinfo_bad(why, "inline entries beyond their block",
+	if (((u64)p->inl_nr_pages << p->inl_shift) < p->text_end ||
+	    ((u64)p->inl_nr_pages << p->inl_shift) >= (u64)p->text_end + page_size ||
+	    pages[0].block || pages[0].data ||
+	    pages[p->inl_nr_pages].block != p->inl_nr ||
+	    pages[p->inl_nr_pages].data != p->inl_size)
+		return lineinfo_bad(why, "inline page table does not cover the text",
+				    -EBADMSG);
+	for (pg = 0; pg < p->inl_nr_pages; pg++) {
+		if (pages[pg + 1].block < pages[pg].block ||
+		    pages[pg + 1].data < pages[pg].data)
+			return lineinfo_bad(why, "inline page table unsorted",
 					    -EBADMSG);
+		base = (u64)pg << p->inl_shift;
+		for (i = pages[pg].block; i < pages[pg + 1].block; i++)
+			if (index[i].addr >= page_size ||
+			    base + index[i].addr >= p->text_end ||
+			    (i > pages[pg].block &&
+			     (index[i].addr <= index[i - 1].addr ||
+			      index[i].data < index[i - 1].data)))
+				return lineinfo_bad(why, "inline index unsorted or beyond the text",
+						    -EBADMSG);
+	}
+	/* then every block, now that its end is known to lie after it */
+	for (pg = 0; pg < p->inl_nr_pages; pg++) {
+		base = (u64)pg << p->inl_shift;
+		for (i = pages[pg].block; i < pages[pg + 1].block; i++) {
+			limit = i + 1 < pages[pg + 1].block ?
+				base + index[i + 1].addr : base + page_size;
+			if (limit > p->text_end)
+				limit = p->text_end;
+			lineinfo_inline_locate(p, pg, i, &start, &end);
+			ret = lineinfo_inline_scan(p, start, end,
+						   base + index[i].addr,
+						   limit - 1, &c, &stop);
+			if (ret)
+				return lineinfo_bad(why, "corrupt inline entry", ret);
+			if (stop != p->inl_data + end)
+				return lineinfo_bad(why, "inline entries beyond their block",
+						    -EBADMSG);
+		}
 	}
 	return 0;
 }

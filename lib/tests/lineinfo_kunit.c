@@ -941,8 +941,10 @@ static int lt_op_bits(struct lineinfo_tbl *t, int arg)
 		hdr->op_addr_bits = LINEINFO_MAX_ADDR_BITS + 1;
 	else if (arg == 1)
 		hdr->op_med_addr_bits = LINEINFO_MAX_MED_ADDR_BITS + 1;
-	else
+	else if (arg == 2)
 		hdr->op_large_addr_bits = LINEINFO_MAX_LARGE_ADDR_BITS + 1;
+	else
+		hdr->addr_shift = LINEINFO_MAX_ADDR_SHIFT + 1;
 	return 0;
 }
 
@@ -1241,32 +1243,46 @@ static struct lineinfo_inline *lt_inl_hdr(const struct lineinfo_tbl *t)
 	return lt_part(t, lt_inl(t));
 }
 
-static struct lineinfo_block *lt_inl_index(const struct lineinfo_tbl *t)
+static struct lineinfo_inl_page *lt_inl_pages(const struct lineinfo_tbl *t)
 {
-	return (struct lineinfo_block *)(lt_inl_hdr(t) + 1);
+	return (struct lineinfo_inl_page *)(lt_inl_hdr(t) + 1);
 }
 
-/* Table offsets of the first byte of inline block @i and of its end. */
-static void lt_inl_block(const struct lineinfo_tbl *t, u32 i, u32 *start,
-			 u32 *end)
+static struct lineinfo_inl_block *lt_inl_index(const struct lineinfo_tbl *t)
 {
-	const struct lineinfo_section *s = lt_sect(t, lt_inl(t));
-	u32 n = lt_inl_hdr(t)->nr_blocks;
-	u32 base = s->offset + sizeof(struct lineinfo_inline) +
-		   n * sizeof(struct lineinfo_block);
-
-	*start = base + lt_inl_index(t)[i].data;
-	*end = i + 1 < n ? base + lt_inl_index(t)[i + 1].data :
-	       s->offset + s->size;
+	return (struct lineinfo_inl_block *)(lt_inl_pages(t) +
+					     lt_inl_hdr(t)->nr_pages + 1);
 }
 
-/* The inline block of t->inl (the table is valid). */
-static u32 lt_inl_find(const struct lineinfo_tbl *t)
+static u32 *lt_inl_sites(const struct lineinfo_tbl *t)
 {
-	const struct lineinfo_block *index = lt_inl_index(t);
-	u32 i, n = lt_inl_hdr(t)->nr_blocks;
+	return (u32 *)(lt_inl_index(t) + lt_inl_hdr(t)->nr_blocks);
+}
 
-	for (i = 0; i + 1 < n && index[i + 1].addr <= t->inl; i++)
+/* Table offsets of the first byte of inline block @i of page @pg and of its end. */
+static void lt_inl_block(const struct lineinfo_tbl *t, u32 pg, u32 i,
+			 u32 *start, u32 *end)
+{
+	const struct lineinfo_inl_page *pages = lt_inl_pages(t);
+	u32 base = (u8 *)(lt_inl_sites(t) + lt_inl_hdr(t)->nr_sites) - t->data;
+
+	*start = base + pages[pg].data + lt_inl_index(t)[i].data;
+	*end = base + (i + 1 < pages[pg + 1].block ?
+		       pages[pg].data + lt_inl_index(t)[i + 1].data :
+		       pages[pg + 1].data);
+}
+
+/* The inline block of t->inl and its page (the table is valid). */
+static u32 lt_inl_find(const struct lineinfo_tbl *t, u32 *pg)
+{
+	const struct lineinfo_inl_block *index = lt_inl_index(t);
+	const struct lineinfo_inl_page *pages = lt_inl_pages(t);
+	u32 shift = lt_inl_hdr(t)->page_shift, i;
+	u32 rel = t->inl & ((1U << shift) - 1);
+
+	*pg = t->inl >> shift;
+	for (i = pages[*pg].block;
+	     i + 1 < pages[*pg + 1].block && index[i + 1].addr <= rel; i++)
 		;
 	return i;
 }
@@ -1282,22 +1298,28 @@ enum {
 	LT_INL_DATA_BEYOND,	/* block data beyond the section */
 	LT_INL_DEPTH_ZERO,	/* depth 0: no call site may be entered */
 	LT_INL_NEAR_FIRST,	/* a block's first call site coded as "near" */
+	LT_INL_PAGES,		/* page table beyond the block index */
+	LT_INL_SHIFT,		/* pages larger than 16-bit offsets reach */
+	LT_INL_DICT_FILE,	/* a dictionary entry beyond the file table */
+	LT_INL_ADDR_SHIFT,	/* address unit over 8 bytes */
 };
 
 static int lt_inline(struct lineinfo_tbl *t, int arg)
 {
 	struct lineinfo_section *s;
 	struct lineinfo_inline *h;
-	struct lineinfo_block *index;
-	u32 b, start, end, op;
+	struct lineinfo_inl_block *index;
+	struct lineinfo_inl_page *pages;
+	u32 b, pg, start, end, op, last, base;
 	u8 *q;
 
 	if (lt_inl(t) < 0)
 		return -EOPNOTSUPP;
 	s = lt_sect(t, lt_inl(t));
 	h = lt_inl_hdr(t);
+	pages = lt_inl_pages(t);
 	index = lt_inl_index(t);
-	b = lt_inl_find(t);
+	b = lt_inl_find(t, &pg);
 	t->target = t->inl;
 	switch (arg) {
 	case LT_INL_OFF_END:
@@ -1317,22 +1339,32 @@ static int lt_inline(struct lineinfo_tbl *t, int arg)
 		h->nr_blocks = (s->size - sizeof(*h)) / sizeof(*index) + 1;
 		break;
 	case LT_INL_UNSORTED:
-		if (b + 1 >= h->nr_blocks)
+		if (b + 1 < pages[pg + 1].block)
+			index[b + 1].addr = index[b].addr;
+		else if (b > pages[pg].block)
+			index[b].addr = index[b - 1].addr;
+		else
 			return -EOPNOTSUPP;
-		index[b + 1].addr = index[b].addr;
 		break;
 	case LT_INL_BEYOND_TEXT:
-		index[h->nr_blocks - 1].addr = lt_hdr(t)->text_end;
+		/* the last block, in the last page that has one */
+		last = h->nr_blocks - 1;
+		for (pg = h->nr_pages; pg && pages[pg - 1].block > last; pg--)
+			;
+		base = (pg - 1) << h->page_shift;
+		if (!pg || lt_hdr(t)->text_end - base > 0xffff)
+			return -EOPNOTSUPP;
+		index[last].addr = lt_hdr(t)->text_end - base;
 		break;
 	case LT_INL_DATA_BEYOND:
-		index[b].data = s->size;
+		index[b].data = 0xffff;
 		break;
 	case LT_INL_DEPTH_ZERO:
 		h->depth = 0;
 		break;
 	case LT_INL_NEAR_FIRST:
 		/* the first entry of a block enters a function: find its site */
-		lt_inl_block(t, b, &start, &end);
+		lt_inl_block(t, pg, b, &start, &end);
 		q = t->data + start;
 		op = *q >> LINEINFO_INL_ADV_BITS;
 		if ((*q++ & LINEINFO_INL_ADV_ULEB) == LINEINFO_INL_ADV_ULEB)
@@ -1340,9 +1372,23 @@ static int lt_inline(struct lineinfo_tbl *t, int arg)
 				;
 		if (op == LINEINFO_INL_ANY)
 			return -EOPNOTSUPP;
-		if (q >= t->data + end || *q < LINEINFO_SITE_FILE)
+		if (q >= t->data + end || *q < LINEINFO_SITE_DICT)
 			return -EINVAL;
 		*q = 0x10;
+		break;
+	case LT_INL_PAGES:
+		pages[h->nr_pages].block = h->nr_blocks + 1;
+		break;
+	case LT_INL_SHIFT:
+		h->page_shift = LINEINFO_INL_MAX_PAGE_SHIFT + 1;
+		break;
+	case LT_INL_DICT_FILE:
+		if (!h->nr_sites)
+			return -EOPNOTSUPP;
+		lt_inl_sites(t)[0] = lt_hdr(t)->nr_files << h->line_bits;
+		break;
+	case LT_INL_ADDR_SHIFT:
+		h->addr_shift = LINEINFO_MAX_ADDR_SHIFT + 1;
 		break;
 	}
 	return 0;
@@ -1359,42 +1405,51 @@ static const struct {
 	{ 6, { 0x7f, 0xff, 0xff, 0xff, 0xff, 0x7f } },
 	/* ANY without its counts */
 	{ 1, { 0xe0 } },
-	/* leave 17 functions */
-	{ 3, { 0xe0, 17, 0 } },
-	/* enter 17 functions */
-	{ 3, { 0xe0, 0, 17 } },
+	/* leave 15 functions */
+	{ 2, { 0xe0, 0xf0 } },
+	/* enter 15 functions */
+	{ 2, { 0xe0, 0x0f } },
 	/* PUSH1 without its call site */
 	{ 1, { 0x60 } },
 	/* a call site with a file id beyond the file table (the ULEB below) */
 	{ 8, { 0x60, LINEINFO_SITE_ULEB, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01 } },
 	/* leave all, 2^31 - 1 bytes on: beyond the next block */
 	{ 6, { 0x5f, 0xff, 0xff, 0xff, 0xff, 0x07 } },
+	/* PUSH1 with the last two-byte dictionary entry: beyond the dictionary */
+	{ 3, { 0x60, LINEINFO_SITE_FILE - 1, 0xff } },
+	/* PUSH1 with a two-byte dictionary entry cut short */
+	{ 2, { 0x60, LINEINFO_SITE_DICT2 } },
 };
 
 static int lt_inline_append(struct lineinfo_tbl *t, int arg)
 {
-	struct lineinfo_block *index;
-	u32 b, start, end, n, i;
+	struct lineinfo_inl_block *index;
+	struct lineinfo_inl_page *pages;
+	u32 b, pg, start, end, n, i, len = lt_bad_inline[arg].len;
 	int k = lt_inl(t), ret;
 
 	if (k < 0)
 		return -EOPNOTSUPP;
-	b = lt_inl_find(t);
-	n = lt_inl_hdr(t)->nr_blocks;
+	b = lt_inl_find(t, &pg);
+	n = lt_inl_pages(t)[pg + 1].block;
+	/* the next block must be in the same page */
 	if (b + 1 >= n)
 		return -EOPNOTSUPP;
 	/* the table's last section: only the blocks after @b move */
 	if (k + 1 != lt_hdr(t)->nr_sections)
 		return -EOPNOTSUPP;
-	lt_inl_block(t, b, &start, &end);
-	t->target = lt_inl_index(t)[b + 1].addr - 1;
-	ret = lt_insert(t, end, lt_bad_inline[arg].bytes, lt_bad_inline[arg].len,
-			k, 0);
+	lt_inl_block(t, pg, b, &start, &end);
+	t->target = ((unsigned long)pg << lt_inl_hdr(t)->page_shift) +
+		    lt_inl_index(t)[b + 1].addr - 1;
+	ret = lt_insert(t, end, lt_bad_inline[arg].bytes, len, k, 0);
 	if (ret)
 		return ret;
 	index = lt_inl_index(t);
+	pages = lt_inl_pages(t);
 	for (i = b + 1; i < n; i++)
-		index[i].data += lt_bad_inline[arg].len;
+		index[i].data += len;
+	for (i = pg + 1; i <= lt_inl_hdr(t)->nr_pages; i++)
+		pages[i].data += len;
 	return 0;
 }
 
@@ -1438,6 +1493,7 @@ static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_BAD("special address bits", lt_op_bits, 0, -EBADMSG),
 	LT_BAD("medium address bits", lt_op_bits, 1, -EBADMSG),
 	LT_BAD("large address bits", lt_op_bits, 2, -EBADMSG),
+	LT_BAD("address unit over 8 bytes", lt_op_bits, 3, -EBADMSG),
 	/* the section descriptors */
 	LT_SECT("index offset beyond table", 0, LT_OFF_END, -EBADMSG),
 	LT_SECT("files offset beyond table", 1, LT_OFF_END, -EBADMSG),
@@ -1518,6 +1574,17 @@ static const struct lineinfo_corrupt_case lineinfo_corrupt_cases[] = {
 	LT_INL("inline call site missing", lt_inline_append, 5, -EBADMSG),
 	LT_INL("inline file id beyond file table", lt_inline_append, 6, -EBADMSG),
 	LT_INL("inline entry beyond its block", lt_inline_append, 7, LT_SAME),
+	LT_INL("inline dictionary entry beyond the dictionary", lt_inline_append,
+	       8, -EBADMSG),
+	LT_INL("inline dictionary entry cut short", lt_inline_append, 9,
+	       -EBADMSG),
+	LT_INL("inline page table beyond the index", lt_inline, LT_INL_PAGES,
+	       LT_ANY),
+	LT_BAD("inline pages over 64 KiB", lt_inline, LT_INL_SHIFT, -EBADMSG),
+	LT_BAD("inline address unit over 8 bytes", lt_inline, LT_INL_ADDR_SHIFT,
+	       -EBADMSG),
+	LT_INL("inline dictionary file beyond file table", lt_inline,
+	       LT_INL_DICT_FILE, LT_ANY),
 };
 
 static void lineinfo_corrupt_desc(const struct lineinfo_corrupt_case *c,

@@ -22,6 +22,24 @@
 
 struct table tables[NR_RANGES];
 
+/* OR of every row's offset: the address unit is its lowest set bit */
+static u64 addr_or;
+
+/*
+ * The address unit of the line entries, as a shift: advances are coded in
+ * units of 1 << shift bytes, the alignment of every row (4 bytes on
+ * arm64 and riscv without compressed instructions, 1 on x86), at most
+ * LINEINFO_MAX_ADDR_SHIFT.
+ */
+unsigned int line_addr_shift(void)
+{
+	unsigned int s = 0;
+
+	while (s < LINEINFO_MAX_ADDR_SHIFT && !(addr_or & (1ULL << s)))
+		s++;
+	return s;
+}
+
 void buf_put(struct buf *b, const void *data, size_t n)
 {
 	if (b->len + n > b->alloc) {
@@ -73,14 +91,58 @@ void buf_align(struct buf *b)
 		buf_u8(b, 0);
 }
 
-static int pal_find(const struct block *b, u32 file)
-{
-	unsigned int k;
+/*
+ * A line advance at least this large from every slot of its file gives a
+ * row a slot of its own in the file, if the palette has room: code inlined
+ * from far away in the same file (a static inline helper) then costs a
+ * file switch and a short entry instead of a large one each way.
+ */
+#define NEW_SLOT_LINES	2048
 
-	for (k = 0; k < b->nr_pal; k++)
-		if (b->pal[k] == file)
-			return k;
-	return -1;
+static u64 row_span(const struct range *r, size_t i)
+{
+	const struct row *w = &r->rows[i];
+
+	if (i + 1 < r->nr)
+		return w[1].addr - w->addr;
+	return r->text_end > w->addr ? r->text_end - w->addr : 0;
+}
+
+/*
+ * Number the slots of block @b by the text their rows cover, the most
+ * first (a lookup skips the palette pairs of the slots before its own),
+ * but for the slot of the block's first row, which is not coded: it stays
+ * slot 0, where decoding starts.
+ */
+static void order_slots(struct range *r, struct block *b)
+{
+	u64 span[LINEINFO_MAX_PALETTE] = {};
+	unsigned int order[LINEINFO_MAX_PALETTE], map[LINEINFO_MAX_PALETTE];
+	u32 pal[LINEINFO_MAX_PALETTE], pal_line[LINEINFO_MAX_PALETTE];
+	unsigned int k, j;
+	size_t i;
+
+	for (i = b->first; i < b->end; i++)
+		if (!r->rows[i].gap)
+			span[r->rows[i].slot] += row_span(r, i);
+	/* the first row made slot 0 */
+	order[0] = 0;
+	for (k = 1; k < b->nr_pal; k++) {
+		/* insertion sort, stable: ties keep the order of first use */
+		for (j = k; j > 1 && span[order[j - 1]] < span[k]; j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
+	for (k = 0; k < b->nr_pal; k++) {
+		map[order[k]] = k;
+		pal[k] = b->pal[order[k]];
+		pal_line[k] = b->pal_line[order[k]];
+	}
+	memcpy(b->pal, pal, sizeof(pal));
+	memcpy(b->pal_line, pal_line, sizeof(pal_line));
+	for (i = b->first; i < b->end; i++)
+		if (!r->rows[i].gap)
+			r->rows[i].slot = map[r->rows[i].slot];
 }
 
 /* Split the rows into blocks and find each block's palette. */
@@ -91,6 +153,7 @@ void partition(struct range *r, struct table *t)
 	t->refs = xrealloc(NULL, nr_files * sizeof(*t->refs));
 	memset(t->refs, 0, nr_files * sizeof(*t->refs));
 	while (i < r->nr) {
+		u32 last[LINEINFO_MAX_PALETTE];
 		struct block *b;
 		size_t real = 0;
 
@@ -103,7 +166,10 @@ void partition(struct range *r, struct table *t)
 		b->first = i;
 		for (; i < r->nr; i++) {
 			struct row *w = &r->rows[i];
+			unsigned int k, best = LINEINFO_MAX_PALETTE;
+			u32 d, best_d = U32_MAX;
 
+			addr_or |= w->addr;
 			if (w->gap) {
 				if (i == b->first)
 					die("internal error: block starts with a gap");
@@ -111,16 +177,33 @@ void partition(struct range *r, struct table *t)
 			}
 			if (real == block_entries)
 				break;
-			if (pal_find(b, w->file) < 0) {
+			/* the slot of the file whose line is nearest */
+			for (k = 0; k < b->nr_pal; k++) {
+				if (b->pal[k] != w->file)
+					continue;
+				d = w->line > last[k] ? w->line - last[k] :
+				    last[k] - w->line;
+				if (d < best_d) {
+					best_d = d;
+					best = k;
+				}
+			}
+			if (best == LINEINFO_MAX_PALETTE ||
+			    (best_d >= NEW_SLOT_LINES &&
+			     b->nr_pal < LINEINFO_MAX_PALETTE)) {
 				if (b->nr_pal == LINEINFO_MAX_PALETTE)
 					break;
-				b->pal_line[b->nr_pal] = w->line;
-				b->pal[b->nr_pal++] = w->file;
+				best = b->nr_pal++;
+				b->pal_line[best] = w->line;
+				b->pal[best] = w->file;
 				t->refs[w->file]++;
 			}
+			w->slot = best;
+			last[best] = w->line;
 			real++;
 		}
 		b->end = i;
+		order_slots(r, b);
 	}
 }
 
@@ -244,8 +327,13 @@ static void plan_segments(const struct range *r, const struct block *b,
 		u64 *cur = f + k * (m + 1);
 
 		for (j = k + 1; j <= m; j++) {
-			if (j < m && j >= lim)
-				j = m;	/* only the block's end is left */
+			/*
+			 * only the block's end is left: no segment may start
+			 * at or past lim, and k + 1 segments of at most
+			 * MAX_SEGMENT rows end at (k + 1) * MAX_SEGMENT at most
+			 */
+			if (j < m && (j >= lim || j > (k + 1) * MAX_SEGMENT))
+				j = m;
 			/* only the last segment may exceed MAX_SEGMENT rows */
 			for (i = j - 1 < lim - 1 ? j - 1 : lim - 1; i >= k; i--) {
 				if (j < m && j - i > MAX_SEGMENT)
@@ -287,13 +375,18 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 		  struct table *t)
 {
 	u32 line[LINEINFO_MAX_PALETTE];
-	unsigned int k, slot = 0, nr_seg = 0;
+	unsigned int k, slot = 0, nr_seg = 0, shift = line_addr_shift();
 	u64 base_addr = r->rows[b->first].addr, addr = base_addr;
 	size_t i, start = out ? out->len : 0, seg_start = 0;
 	struct buf pal = {}, rec = {}, ent = {}, *o = out ? &ent : NULL;
-	bool *seg = xrealloc(NULL, (b->end - b->first) * sizeof(*seg));
+	bool *seg = b->seg;
 
-	plan_segments(r, b, seg);
+	/* planned once, by the counting pass, for both passes */
+	if (!seg) {
+		seg = xrealloc(NULL, (b->end - b->first) * sizeof(*seg));
+		plan_segments(r, b, seg);
+		b->seg = seg;
+	}
 
 	for (k = 0; k < b->nr_pal; k++) {
 		buf_uleb(&pal, t->id[b->pal[k]]);
@@ -326,15 +419,15 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 				seg_start = ent.len;
 			}
 			nr_seg++;
-			addr = w->addr - 1;
+			addr = w->addr - (1ULL << shift);
 			slot = 0;
 			for (k = 0; k < b->nr_pal; k++)
 				line[k] = b->pal_line[k];
 		}
-		adv = w->addr - addr;
-		if (!adv || adv > U32_MAX)
+		adv = (w->addr - addr) >> shift;
+		if (!adv || adv > U32_MAX || (w->addr - addr) & ((1ULL << shift) - 1))
 			die("internal error: address advance %llu",
-			    (unsigned long long)adv);
+			    (unsigned long long)(w->addr - addr));
 		addr = w->addr;
 		if (w->gap) {
 			if (!o)
@@ -344,7 +437,7 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 			buf_uleb(o, adv);
 			continue;
 		}
-		s = pal_find(b, w->file);
+		s = w->slot;
 		if (s != (int)slot && o) {
 			t->nr_switch++;
 			buf_u8(o, LINEINFO_OP_FILE + s);
@@ -404,7 +497,10 @@ void encode_block(struct range *r, struct block *b, struct buf *out,
 	free(pal.p);
 	free(rec.p);
 	free(ent.p);
-	free(seg);
+	if (out) {
+		free(seg);
+		b->seg = NULL;
+	}
 }
 
 /* Entries of hist that a code covers, skipping those @skip covers. */
@@ -585,6 +681,7 @@ void build_table(int ri)
 	hdr.op_med_line_base = tgt16(med_line_base);
 	hdr.op_large_addr_bits = large_addr_bits;
 	hdr.op_large_line_base = tgt32(large_line_base);
+	hdr.addr_shift = line_addr_shift();
 	buf_put(out, &hdr, sizeof(hdr));
 	for (i = 0; i < nsect; i++) {
 		buf_u32(out, sect[i].type);

@@ -25,8 +25,8 @@
  *   --inline       add the inline call site section (CONFIG_KALLSYMS_
  *                  LINEINFO_INLINE): the call sites of the inlined
  *                  functions of every address, from DW_TAG_inlined_subroutine
- *   --inline-block N  inline entries per block (default 16; for
- *                  measurements)
+ *   --inline-block N  inline entries per block (default by architecture,
+ *                  measured: 24 on x86, 16 elsewhere; for measurements)
  *
  * INPUT is a vmlinux (ET_EXEC, or ET_DYN where it is linked as a PIE, as
  * on arm64: text is _text.._etext, init text is _sinittext.._einittext; an
@@ -80,6 +80,7 @@
 const char *prog = "gen_lineinfo";
 const char *input;
 bool big_endian;
+unsigned int elf_machine;
 unsigned int block_entries = DEFAULT_BLOCK;
 unsigned int segment_rows = DEFAULT_SEGMENT;
 bool want_stats;
@@ -183,6 +184,7 @@ int main(int argc, char **argv)
 		die("neither a vmlinux (ET_EXEC or ET_DYN) nor a module (ET_REL)");
 	module = ehdr.e_type == ET_REL;
 	big_endian = ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
+	elf_machine = ehdr.e_machine;
 	check_truncated(elf, fd);
 	zstd = zstd_debug_section(elf);
 	elf_end(elf);

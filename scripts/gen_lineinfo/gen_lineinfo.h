@@ -37,6 +37,7 @@ struct row {
 	u32 file;		/* file id; unused for gaps */
 	u32 line;
 	bool gap;
+	u8 slot;		/* palette slot in its block (encode.c) */
 };
 
 struct range {
@@ -68,6 +69,7 @@ struct block {
 	u32 pal[LINEINFO_MAX_PALETTE];
 	u32 pal_line[LINEINFO_MAX_PALETTE];
 	unsigned int nr_pal;
+	bool *seg;			/* segment starts, between the two passes */
 };
 
 /* the table of a text range, with its size breakdown for --stats */
@@ -89,6 +91,7 @@ struct table {
 extern const char *prog;
 extern const char *input;
 extern bool big_endian;
+extern unsigned int elf_machine;
 extern unsigned int block_entries;
 extern unsigned int segment_rows;
 extern bool want_stats;
@@ -167,9 +170,11 @@ void number_files(struct table *t);
 void encode_block(struct range *r, struct block *b, struct buf *out,
 		  struct table *t);
 void choose_codes(void);
+unsigned int line_addr_shift(void);
 void build_table(int ri);
 
 /* encode_inline.c */
+#define INLINE_BLOCK_ARCH	(~0U)	/* the architecture's default */
 extern unsigned int inline_block;
 
 void inline_refs(int ri, struct table *t);

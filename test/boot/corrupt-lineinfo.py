@@ -144,28 +144,35 @@ def classes(text, init):
     add("init-bad-magic", "bad magic", lambda tb: tb.put("<I", 0, 0x464e4950),
         base=init, section=".init.mod_lineinfo")
 
-    # the inline call site section: u32 nr_blocks, u32 depth, the index
+    # the inline call site section: u32 depth, nr_pages, nr_blocks,
+    # nr_sites, u8 page_shift, line_bits, addr_shift, reserved; the page
+    # table (nr_pages + 1 pairs of u32), the block index (pairs of u16),
+    # the dictionary (u32s), the blocks
     def inl(tb):
+        """(offset of the section, of its index, of its blocks, nr_blocks)."""
         _, off, size = tb.sect[T_INLINE]
-        nr = struct.unpack_from("<I", tb.t, off)[0]
+        _, nr_pages, nr, nr_sites = struct.unpack_from("<IIII", tb.t, off)
         assert nr >= 2, "need 2 inline blocks"
-        return off, nr
+        index = off + 20 + 8 * (nr_pages + 1)
+        return off, index, index + 4 * nr + 4 * nr_sites, nr
 
     def inl_depth(tb):
-        off, _ = inl(tb)
-        tb.put("<I", off + 4, 17)
+        off = inl(tb)[0]
+        tb.put("<I", off, 17)
     add("inline-depth", "inline section out of range", inl_depth)
 
     def inl_unsorted(tb):
-        off, _ = inl(tb)
-        tb.put("<I", off + 16, struct.unpack_from("<I", tb.t, off + 8)[0])
+        # blocks 0 and 1 lie in the first page of a module's small text
+        index = inl(tb)[1]
+        tb.put("<H", index + 4, struct.unpack_from("<H", tb.t, index)[0])
     add("inline-index-unsorted", "inline index unsorted or beyond the text",
         inl_unsorted)
 
     def inl_entry(tb):
         # the first entry of block 0 leaves a function: there is none
-        off, nr = inl(tb)
-        data = off + 8 + 8 * nr + struct.unpack_from("<I", tb.t, off + 12)[0]
+        off, index, blocks, _ = inl(tb)
+        page0 = struct.unpack_from("<I", tb.t, off + 20 + 4)[0]
+        data = blocks + page0 + struct.unpack_from("<H", tb.t, index + 2)[0]
         tb.t[data] &= 0x1f
     add("inline-corrupt-entry", "corrupt inline entry", inl_entry)
     return out

@@ -774,7 +774,6 @@ static void swap_table(void *table, size_t size)
 	h->nr_files = bswap_32(h->nr_files);
 	h->nr_entries = bswap_32(h->nr_entries);
 	h->op_med_line_base = bswap_16(h->op_med_line_base);
-	h->reserved = bswap_16(h->reserved);
 	h->op_large_line_base = bswap_32(h->op_large_line_base);
 	s = (void *)((char *)table + h->hdr_size);
 	for (i = 0; i < h->nr_sections &&
@@ -782,14 +781,32 @@ static void swap_table(void *table, size_t size)
 		s[i].type = bswap_32(s[i].type);
 		s[i].offset = bswap_32(s[i].offset);
 		s[i].size = bswap_32(s[i].size);
-		/* the inline section: its count, its depth and its index */
+		/*
+		 * the inline section: its header's counts, the page table
+		 * (u32 pairs), the block index (u16 pairs), the dictionary
+		 * (u32s)
+		 */
 		if (s[i].type == LINEINFO_SECT_INLINE &&
-		    (uint64_t)s[i].offset + s[i].size <= size && s[i].size >= 8) {
-			w = (void *)((char *)table + s[i].offset);
-			w[0] = bswap_32(w[0]);
-			w[1] = bswap_32(w[1]);
-			for (k = 0; k < 2 * (uint64_t)w[0] && 8 + 4 * (k + 1) <= s[i].size; k++)
-				w[2 + k] = bswap_32(w[2 + k]);
+		    (uint64_t)s[i].offset + s[i].size <= size &&
+		    s[i].size >= sizeof(struct lineinfo_inline)) {
+			struct lineinfo_inline *inl = (void *)((char *)table + s[i].offset);
+			uint64_t np, nb, ns, off = sizeof(*inl);
+			uint16_t *x;
+
+			for (k = 0; k < 4; k++)
+				((uint32_t *)inl)[k] = bswap_32(((uint32_t *)inl)[k]);
+			np = 2 * ((uint64_t)inl->nr_pages + 1);
+			nb = 2 * (uint64_t)inl->nr_blocks;
+			ns = inl->nr_sites;
+			w = (void *)(inl + 1);
+			for (k = 0; k < np && off + 4 <= s[i].size; k++, off += 4)
+				w[k] = bswap_32(w[k]);
+			x = (void *)((char *)inl + off);
+			for (k = 0; k < nb && off + 2 <= s[i].size; k++, off += 2)
+				x[k] = bswap_16(x[k]);
+			w = (void *)((char *)inl + off);
+			for (k = 0; k < ns && off + 4 <= s[i].size; k++, off += 4)
+				w[k] = bswap_32(w[k]);
 			continue;
 		}
 		/* the index, the file table and the page index are u32s */
