@@ -42,6 +42,9 @@ unsigned int line_addr_shift(void)
 
 void buf_put(struct buf *b, const void *data, size_t n)
 {
+	/* an empty part may have no buffer at all */
+	if (!n)
+		return;
 	if (b->len + n > b->alloc) {
 		b->alloc = (b->len + n) * 2 + 64;
 		b->p = xrealloc(b->p, b->alloc);

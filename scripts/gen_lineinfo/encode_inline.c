@@ -314,7 +314,8 @@ static unsigned int choose_dict(const struct table *t)
 	free(dict.dict);
 	dict.dict = NULL;
 	dict.nr = 0;
-	qsort(dict.far, dict.nr_far, sizeof(*dict.far), cmp_dsite);
+	if (dict.nr_far)
+		qsort(dict.far, dict.nr_far, sizeof(*dict.far), cmp_dsite);
 	for (i = 0; i < dict.nr_far; i = k) {
 		struct dsite d = dict.far[i];
 		size_t len = far_len(t, d.file, d.line);
@@ -326,7 +327,8 @@ static unsigned int choose_dict(const struct table *t)
 		if (d.id > 4)
 			dict.far[nr++] = d;
 	}
-	qsort(dict.far, nr, sizeof(*dict.far), cmp_benefit);
+	if (nr)
+		qsort(dict.far, nr, sizeof(*dict.far), cmp_benefit);
 	for (i = 0; i < nr; i++) {
 		struct dsite *d = &dict.far[i];
 		size_t len = far_len(t, d->file, d->line);
@@ -354,8 +356,10 @@ static unsigned int choose_dict(const struct table *t)
 	}
 	dict.nr = k;
 	dict.dict = xrealloc(NULL, (dict.nr + 1) * sizeof(*dict.dict));
-	memcpy(dict.dict, dict.far, dict.nr * sizeof(*dict.dict));
-	qsort(dict.dict, dict.nr, sizeof(*dict.dict), cmp_dsite);
+	if (dict.nr) {
+		memcpy(dict.dict, dict.far, dict.nr * sizeof(*dict.dict));
+		qsort(dict.dict, dict.nr, sizeof(*dict.dict), cmp_dsite);
+	}
 	free(dict.far);
 	dict.far = NULL;
 	dict.nr_far = 0;
@@ -455,7 +459,7 @@ void inline_encode_stats(void)
 	size_t e = st.entries ? st.entries : 1;
 
 	fprintf(stderr,
-		"lineinfo: inline section: %zu blocks of %u entries or more, %zu entries, index %zu (page table %zu), dictionary %zu (%zu sites), blocks %zu (%.2f B/entry: opcodes %.2f, sites %.2f); %zu chains deeper than %u dropped\n",
+		"lineinfo: inline section: %zu blocks of %u entries or more, %zu entries, index %zu (page table %zu), dictionary %zu (%zu sites), blocks %zu (%.2f B/entry: opcodes %.2f, sites %.2f); %zu chains deeper than %u cut to their innermost sites\n",
 		st.blocks, inline_block, st.entries, st.index, st.pages, st.dict,
 		st.nr_dict,
 		st.bytes, (double)st.bytes / e, (double)st.bytes_ops / e,
