@@ -2,15 +2,14 @@
 /*
  * lineinfo benchmark: the same entries encoded three ways, side by side.
  *
- * usage: bench_lineinfo TABLE.bin ENTRIES [--callgrind ours|ours-checked|chain|flat|v1]
+ * usage: bench_lineinfo TABLE.bin ENTRIES [--callgrind ours|chain|flat|v1]
  *
  * TABLE.bin is gen_lineinfo --raw output, ENTRIES its --entries output
  * for the same input.  Prints sizes (bytes per entry, all-in) of:
  *
  * - ours: the lineinfo table (include/linux/lineinfo.h), looked up as the
- *   kernel does, with __lineinfo_lookup() on a table whose header was
- *   checked once; ours-checked: lineinfo_lookup(), which checks the header
- *   on every call;
+ *   kernel does, with lineinfo_lookup(), which checks the header and the
+ *   section descriptors on every call (chain: lineinfo_lookup_chain());
  * - flat: sorted arrays u32 offset, u16 file, u32 line (10 B/entry) plus
  *   the same file table and names;
  * - v1:   the format of the original posting: blocks of 64 entries, per
@@ -243,20 +242,6 @@ static noinline int64_t lookup_ours(uint32_t off)
 {
 	const char *f;
 	unsigned int line;
-	int ret = __lineinfo_lookup(table, off, &f, &line);
-
-	if (ret == -ENOENT)
-		return -1;
-	if (ret)
-		return -2;
-	/* fold the name back to an id for comparison */
-	return (int64_t)(intptr_t)f << 32 ^ line;
-}
-
-static noinline int64_t lookup_ours_checked(uint32_t off)
-{
-	const char *f;
-	unsigned int line;
 	int ret = lineinfo_lookup(table, table_size, off, &f, &line);
 
 	if (ret == -ENOENT)
@@ -271,7 +256,8 @@ static noinline int64_t lookup_ours_checked(uint32_t off)
 static noinline int64_t lookup_chain(uint32_t off)
 {
 	struct lineinfo_loc locs[LINEINFO_MAX_CHAIN];
-	int n = __lineinfo_lookup_chain(table, off, locs, LINEINFO_MAX_CHAIN);
+	int n = lineinfo_lookup_chain(table, table_size, off, locs,
+				      LINEINFO_MAX_CHAIN);
 
 	if (n == -ENOENT)
 		return -1;
@@ -287,8 +273,6 @@ static int64_t ours_key(uint32_t off)
 	unsigned int line;
 	uint32_t k;
 
-	if (lookup_ours(off) != lookup_ours_checked(off))
-		return -3;
 	if (lineinfo_lookup(table, table_size, off, &f, &line))
 		return -1;
 	for (k = 0; k < nr_files; k++)
@@ -398,11 +382,11 @@ int main(int argc, char **argv)
 {
 	const struct lineinfo_header *hdr;
 	size_t i, bad = 0, files_bytes;
-	double t_ours, t_checked, t_flat, t_v1, t_chain;
+	double t_ours, t_flat, t_v1, t_chain;
 	const char *cg = NULL;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: %s TABLE.bin ENTRIES [--callgrind ours|ours-checked|chain|flat|v1]\n",
+		fprintf(stderr, "usage: %s TABLE.bin ENTRIES [--callgrind ours|chain|flat|v1]\n",
 			argv[0]);
 		return 2;
 	}
@@ -411,7 +395,7 @@ int main(int argc, char **argv)
 	table = load(argv[1], &table_size);
 	load_entries(argv[2]);
 	hdr = table;
-	if (lineinfo_validate(table, table_size) || lineinfo_check(table, table_size)) {
+	if (lineinfo_validate(table, table_size)) {
 		fprintf(stderr, "%s: invalid table\n", argv[1]);
 		return 1;
 	}
@@ -428,7 +412,6 @@ int main(int argc, char **argv)
 	if (cg) {
 		run_lookups(!strcmp(cg, "flat") ? lookup_flat :
 			    !strcmp(cg, "v1") ? lookup_v1 :
-			    !strcmp(cg, "ours-checked") ? lookup_ours_checked :
 			    !strcmp(cg, "chain") ? lookup_chain :
 			    lookup_ours, CG_LOOKUPS);
 		return 0;
@@ -464,13 +447,12 @@ int main(int argc, char **argv)
 
 	t_flat = time_it(lookup_flat);
 	t_ours = time_it(lookup_ours);
-	t_checked = time_it(lookup_ours_checked);
 	t_v1 = time_it(lookup_v1);
 	t_chain = time_it(lookup_chain);
 	t_flat = time_it(lookup_flat);
-	printf("lookup time (random offsets, best of 5): ours %.1f ns (header checked on "
-	       "every call: %.1f), flat %.1f ns, v1 %.1f ns; ours/flat = %.2f\n",
-	       t_ours, t_checked, t_flat, t_v1, t_ours / t_flat);
+	printf("lookup time (random offsets, best of 5): ours %.1f ns, flat %.1f ns, "
+	       "v1 %.1f ns; ours/flat = %.2f\n",
+	       t_ours, t_flat, t_v1, t_ours / t_flat);
 	printf("line + inline chain: %.1f ns (the line alone: %.1f)\n", t_chain,
 	       t_ours);
 	/*

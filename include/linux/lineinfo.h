@@ -295,14 +295,10 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 int lineinfo_lookup_chain(const void *table, size_t table_size,
 			  unsigned long offset, struct lineinfo_loc *locs,
 			  unsigned int max);
-int __lineinfo_lookup_chain(const void *table, unsigned long offset,
-			    struct lineinfo_loc *locs, unsigned int max);
 int lineinfo_validate(const void *table, size_t table_size);
 int lineinfo_validate_why(const void *table, size_t table_size,
 			  const char **why);
 int lineinfo_check(const void *table, size_t table_size);
-int __lineinfo_lookup(const void *table, unsigned long offset,
-		      const char **file, unsigned int *line);
 
 #ifdef __KERNEL__
 /*

@@ -164,7 +164,7 @@ static __always_inline bool lineinfo_inline_ok(const u8 *base,
 }
 
 /**
- * lineinfo_parts() - locate the parts of a table with a checked header
+ * lineinfo_parts() - locate the parts once lineinfo_parse() checked them
  * @table: start of the table
  * @p: where to store the parts
  *
@@ -1007,31 +1007,6 @@ int lineinfo_lookup(const void *table, size_t table_size, unsigned long offset,
 EXPORT_SYMBOL_IF_KUNIT(lineinfo_lookup);
 
 /**
- * __lineinfo_lookup() - lineinfo_lookup() on a table with a checked header
- * @table: lineinfo table that lineinfo_check() or lineinfo_validate()
- *	accepted, and that has not changed since
- * @offset: offset of the address from the start of the described text
- * @file: where to store the file name
- * @line: where to store the line number
- *
- * Skips the checks of the header and the section descriptors, which
- * lineinfo_lookup() repeats on every call; everything it reads inside the
- * parts is still checked.
- *
- * Context: Any context, including NMI: no locks, no allocation, no state.
- * Return: as lineinfo_lookup().
- */
-int __lineinfo_lookup(const void *table, unsigned long offset,
-		      const char **file, unsigned int *line)
-{
-	struct lineinfo_parts p;
-
-	lineinfo_parts(table, &p);
-	return lineinfo_find(&p, offset, file, line);
-}
-EXPORT_SYMBOL_IF_KUNIT(__lineinfo_lookup);
-
-/**
  * lineinfo_lookup_chain() - source line and inline call sites of an offset
  * @table: lineinfo table, 4-byte aligned
  * @table_size: number of readable bytes at @table
@@ -1069,35 +1044,14 @@ int lineinfo_lookup_chain(const void *table, size_t table_size,
 EXPORT_SYMBOL_IF_KUNIT(lineinfo_lookup_chain);
 
 /**
- * __lineinfo_lookup_chain() - lineinfo_lookup_chain() on a checked table
- * @table: lineinfo table that lineinfo_check() or lineinfo_validate()
- *	accepted, and that has not changed since
- * @offset: offset of the address from the start of the described text
- * @locs: where to store the locations
- * @max: number of entries of @locs, at least 1
- *
- * Context: Any context, including NMI: no locks, no allocation, no state.
- * Return: as lineinfo_lookup_chain().
- */
-int __lineinfo_lookup_chain(const void *table, unsigned long offset,
-			    struct lineinfo_loc *locs, unsigned int max)
-{
-	struct lineinfo_parts p;
-
-	if (!max)
-		return -EINVAL;
-	lineinfo_parts(table, &p);
-	return lineinfo_find_chain(&p, offset, locs, max);
-}
-EXPORT_SYMBOL_IF_KUNIT(__lineinfo_lookup_chain);
-
-/**
  * lineinfo_check() - check the header and the section descriptors once
  * @table: lineinfo table, 4-byte aligned
  * @table_size: number of readable bytes at @table
  *
- * The constant-time part of lineinfo_validate(): enough for
- * __lineinfo_lookup(), which checks the parts it reads.
+ * The constant-time checks of lineinfo_validate(), which lineinfo_lookup()
+ * and lineinfo_lookup_chain() also make on every call.  Tells once, for
+ * example at boot, whether lookups can use the table at all; the contents
+ * of the parts are not checked (the lookups check what they read).
  *
  * Context: Any context.
  * Return: 0 if the header is valid, -EINVAL, -EBADMSG or -EPROTO if not.
@@ -1108,7 +1062,6 @@ int lineinfo_check(const void *table, size_t table_size)
 
 	return lineinfo_parse(table, table_size, &p, NULL);
 }
-EXPORT_SYMBOL_IF_KUNIT(lineinfo_check);
 
 /**
  * lineinfo_validate_segment() - check segment @k of a block
