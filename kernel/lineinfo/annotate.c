@@ -4,8 +4,8 @@
  *
  * vmlinux carries two tables generated at link time by scripts/gen_lineinfo
  * (see scripts/link-vmlinux.sh): one for _text.._etext and one for the init
- * text, which lives in init memory and is no longer used once that memory
- * is being freed. Modules carry theirs in .mod_lineinfo and
+ * text, which lives in init memory and is unpublished before that memory
+ * is freed. Modules carry theirs in .mod_lineinfo and
  * .init.mod_lineinfo (kernel/module/lineinfo.c).
  *
  * This file is always built, whatever the configuration, so that callers
@@ -22,12 +22,20 @@
 #include <linux/lineinfo.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/rcupdate.h>
 #include <linux/sprintf.h>
 #include <asm/sections.h>
 
-/* Set once the header of the vmlinux text table has been checked. */
-static bool lineinfo_text_checked __ro_after_init;
+/*
+ * The init text table is in init memory. It is published here, and
+ * unpublished before that memory is freed (lineinfo_free_initmem()):
+ * readers use it inside an RCU read-side critical section only.
+ * Referencing init data from here is safe for that reason.
+ */
+static const u8 __rcu *lineinfo_init_table __ro_after_init =
+	RCU_INITIALIZER(lineinfo_vmlinux_init);
 
+/* Warn once, at boot, about a vmlinux table that cannot be used. */
 static int __init lineinfo_vmlinux_check(void)
 {
 	int ret;
@@ -38,34 +46,52 @@ static int __init lineinfo_vmlinux_check(void)
 			     lineinfo_vmlinux_end - lineinfo_vmlinux);
 	if (ret)
 		pr_warn("lineinfo: unusable line table in vmlinux (%d)\n", ret);
-	lineinfo_text_checked = !ret;
 	return 0;
 }
 core_initcall(lineinfo_vmlinux_check);
 
+/**
+ * lineinfo_free_initmem() - stop using the init text table of vmlinux
+ *
+ * Called by kernel_init() before the init memory, which holds the table,
+ * is freed. Lookups that may still be reading it end within the grace
+ * period waited for here.
+ *
+ * Context: Process context, may sleep.
+ */
+void __init lineinfo_free_initmem(void)
+{
+	if (!IS_ENABLED(CONFIG_KALLSYMS_LINEINFO))
+		return;
+	RCU_INIT_POINTER(lineinfo_init_table, NULL);
+	synchronize_rcu();
+}
+
+/*
+ * Both tables are looked up through lineinfo_lookup_chain(), which checks
+ * the header and section descriptors on every call, in constant time: an
+ * oops early in boot comes before lineinfo_vmlinux_check(). The caller
+ * holds rcu_read_lock().
+ */
 static int lineinfo_vmlinux_find(unsigned long addr, struct lineinfo_loc *locs,
 				 unsigned int max)
 {
 	unsigned long text = (unsigned long)_text;
 	unsigned long init = (unsigned long)_sinittext;
+	const u8 *table;
 
-	if (addr >= text && addr < (unsigned long)_etext) {
-		/* before the check, e.g. an early oops: check on every call */
-		if (lineinfo_text_checked)
-			return __lineinfo_lookup_chain(lineinfo_vmlinux,
-						       addr - text, locs, max);
+	if (addr >= text && addr < (unsigned long)_etext)
 		return lineinfo_lookup_chain(lineinfo_vmlinux,
 					     lineinfo_vmlinux_end - lineinfo_vmlinux,
 					     addr - text, locs, max);
-	}
-	/* The init table is in init memory: only use it before it goes. */
-	if (addr >= init && addr < (unsigned long)_einittext &&
-	    system_state < SYSTEM_FREEING_INITMEM)
-		return lineinfo_lookup_chain(lineinfo_vmlinux_init,
-					     lineinfo_vmlinux_init_end -
-					     lineinfo_vmlinux_init,
-					     addr - init, locs, max);
-	return -ENOENT;
+	if (addr < init || addr >= (unsigned long)_einittext)
+		return -ENOENT;
+	table = rcu_dereference(lineinfo_init_table);
+	if (!table)
+		return -ENOENT;
+	return lineinfo_lookup_chain(table,
+				     lineinfo_vmlinux_init_end - lineinfo_vmlinux_init,
+				     addr - init, locs, max);
 }
 
 /**
@@ -157,10 +183,13 @@ int lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 	if (!IS_ENABLED(CONFIG_KALLSYMS_LINEINFO))
 		return -ENOENT;
 
+	/* the init table's names are in init memory too: format inside */
+	rcu_read_lock();
 	n = lineinfo_vmlinux_find(addr, locs, ARRAY_SIZE(locs));
 	if (n > 0)
-		return lineinfo_format_chain(buf, size, locs,
-					     min_t(int, n, ARRAY_SIZE(locs)));
+		n = lineinfo_format_chain(buf, size, locs,
+					  min_t(int, n, ARRAY_SIZE(locs)));
+	rcu_read_unlock();
 	if (n != -ENOENT)
 		return n;
 
