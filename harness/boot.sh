@@ -176,8 +176,12 @@ WHY=$B/why
 gcc -std=gnu11 -g -O1 -Wall -Werror -fsanitize=address,undefined -I"$REPO/include" \
 	-I"$TREE/tools/include" "$REPO/test/lineinfo/why.c" "$REPO/kernel/lineinfo/lineinfo.c" \
 	"$REPO/lib/leb128.c" -o "$WHY"
+# with the race modules, a table that describes more than trace_test's .text
+other=()
+[ ${#race[@]} = 0 ] || other=("$B/race/lineinfo_race.ko")
 OBJCOPY=${cross}objcopy python3 "$REPO/test/boot/corrupt-lineinfo.py" \
-	"$KO/scripts/gen_lineinfo/gen_lineinfo" "$WHY" "$B/module/trace_test.ko" "$B/corrupt" ||
+	"$KO/scripts/gen_lineinfo/gen_lineinfo" "$WHY" "$B/module/trace_test.ko" "$B/corrupt" \
+	"${other[@]}" ||
 	fail "boot $barch: corrupt-lineinfo.py"
 cat >>"$B/initramfs.list" <<LIST
 file /lineinfo_kunit.ko $KO/lib/tests/lineinfo_kunit.ko 0644 0 0

@@ -14,12 +14,52 @@ annotation; both kinds must have occurred, so that lookups did run while
 the target was loaded and after it was gone. When the next load of the
 target gets the same addresses, an answer may also be another line of
 the target's own table (lineinfo_race collects them all once); anything
-else is wrong. Sanitizer reports are check-corrupt.py's (whole log).
+else is wrong. Lookups of the target's one .init.text address must have
+been annotated (while its init ran) and empty (after do_free_init()).
+
+The init race (lib/tests/lineinfo_init_race.c, built in): from a late
+initcall until /init stops it, lookups of vmlinux init text and
+backtraces while init memory is freed (unmapped: DEBUG_PAGEALLOC). Every
+answer must be the line given at the start or none, both must occur,
+and backtraces must have been printed.
+
+Sanitizer reports and faults are check-corrupt.py's (whole log).
 
 Prints PASS/FAIL lines; exits 1 on any failure.
 """
 import re
 import sys
+
+
+def check_init_race(text):
+    """The vmlinux init race (lib/tests/lineinfo_init_race.c)."""
+    failed = 0
+
+    def check(ok, name, why=""):
+        nonlocal failed
+        print(f"PASS init race {name}" if ok else f"FAIL init race {name}: {why}")
+        failed |= not ok
+
+    check("init: init race stopped" in text, "stopped by /init",
+          "no 'init: init race stopped' (is CONFIG_LINEINFO_INIT_RACE_TEST on?)")
+    check("lineinfo_init_race: only one CPU" not in text and
+          re.search(r"lineinfo_init_race: looking up on CPU [1-9]", text),
+          "lookups on another CPU than kernel_init's", "no second CPU")
+    m = re.search(r"lineinfo_init_race: (\d+) rounds, (\d+) lookups of init "
+                  r"text: (\d+) annotated as at the start, (\d+) without "
+                  r"annotation, (\d+) wrong; (\d+) backtraces", text)
+    if not m:
+        check(False, "summary", "no 'lineinfo_init_race: ... rounds' line")
+        return 1
+    rounds, lookups, good, empty, wrong, dumps = map(int, m.groups())
+    print(f"init race: {rounds} rounds, {lookups} lookups of init text: "
+          f"{good} annotated as at the start, {empty} without annotation "
+          f"(table gone), {wrong} wrong; {dumps} backtraces")
+    check(wrong == 0, "every answer right or empty", f"{wrong} wrong")
+    check(good > 0 and empty > 0, "lookups before and after the init table went",
+          f"{good} annotated, {empty} empty")
+    check(dumps > 0, "backtraces during the window", "none")
+    return failed
 
 
 def main():
@@ -58,6 +98,20 @@ def main():
     check(wrong == 0, "every answer right or empty", f"{wrong} wrong answers")
     check(good > 0 and empty > 0, "lookups while loaded and while gone",
           f"{good} annotated, {empty} empty")
+    # the target's .init.text: looked up while its init ran and after
+    # do_free_init() (or the unload) took it
+    m = re.search(r"lineinfo_race: init text: (\d+) lookups: (\d+) annotated "
+                  r"as when loaded, (\d+) without annotation", text)
+    if not m:
+        check(False, "init text summary", "no 'lineinfo_race: init text:' line")
+        return 1
+    ilookups, igood, iempty = map(int, m.groups())
+    print(f"race: init text of the target: {ilookups} lookups, {igood} "
+          f"annotated, {iempty} without annotation")
+    check(igood > 0 and iempty > 0,
+          "init text lookups while the init ran and after it was freed",
+          f"{igood} annotated, {iempty} empty")
+    failed |= check_init_race(text)
     return failed
 
 

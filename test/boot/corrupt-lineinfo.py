@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Write corrupted copies of a module, one per class of line table damage.
 
-usage: corrupt-lineinfo.py GEN_LINEINFO WHY MODULE.ko OUTDIR
+usage: corrupt-lineinfo.py GEN_LINEINFO WHY MODULE.ko OUTDIR [OTHER.ko]
 
 (OBJCOPY in the environment: the objcopy for the module's architecture.)
 
@@ -20,6 +20,20 @@ lineinfo_validate_why() must give; WHY (test/lineinfo/why.c: the same
 lookup code, built for the host with ASan) must agree, or this tool
 fails. OUTDIR/classes lists "class<TAB>section<TAB>reason" for the boot
 checker.
+
+The loader classes (loader_classes()) keep a valid table and damage what
+only the loader can judge, so the host check does not apply to them:
+
+  writable-section   .mod_lineinfo gets SHF_WRITE (it would be placed in
+                     the module's writable data);
+  relocated-header   a new .rela.mod_lineinfo rewrites a header field
+                     when the module is relocated, after the loader of
+                     old checked the table;
+  text-end-beyond    .mod_lineinfo is the valid table of OTHER.ko, whose
+                     text is longer than MODULE's .text (only with
+                     OTHER.ko);
+  init-text-end-beyond  .init.mod_lineinfo is MODULE's .text table, which
+                     describes more than its .init.text.
 """
 import os
 import shutil
@@ -178,10 +192,92 @@ def classes(text, init):
     return out
 
 
+SHDR = struct.Struct("<IIQQQQIIQQ")
+SHF_WRITE, SHF_INFO_LINK, SHT_RELA = 0x1, 0x40, 4
+# a 32-bit absolute relocation: (x86 only relocates into zero bytes)
+R_ABS32 = {62: 10, 183: 258, 243: 1}    # x86_64, aarch64, riscv
+
+
+def elf_sections(data):
+    """{name: (index, header offset, type, flags, size)} of an ELF64 LE file."""
+    assert data[:4] == b"\x7fELF" and data[4] == 2 and data[5] == 1, \
+        "not a 64-bit little-endian ELF file"
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shnum, shstrndx = struct.unpack_from("<HH", data, 0x3c)
+    hdrs = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
+    strs = hdrs[shstrndx][4]
+    out = {}
+    for i, h in enumerate(hdrs):
+        name = data[strs + h[0]:data.index(b"\0", strs + h[0])].decode()
+        out[name] = (i, shoff + i * SHDR.size, h[1], h[2], h[5])
+    return out
+
+
+def set_flags(data, sec, flags):
+    """data with flags added to the section header of sec."""
+    out = bytearray(data)
+    off = elf_sections(data)[sec][1]
+    struct.pack_into("<Q", out, off + 8, SHDR.unpack_from(data, off)[2] | flags)
+    return bytes(out)
+
+
+def add_rela(data, sec, r_offset, addend):
+    """data with a new section .rela<sec>: one absolute 32-bit relocation of
+    the symbol-less value addend at sec+r_offset. The section names and
+    headers move to the end of the file, with the new ones added."""
+    machine, = struct.unpack_from("<H", data, 0x12)
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shnum, shstrndx = struct.unpack_from("<HH", data, 0x3c)
+    secs = elf_sections(data)
+    target = secs[sec][0]
+    symtab = secs[".symtab"][0]
+    hdrs = [list(SHDR.unpack_from(data, shoff + i * SHDR.size)) for i in range(shnum)]
+    out = bytearray(data)
+    out += b"\0" * (-len(out) % 8)
+    rela = len(out)
+    out += struct.pack("<QQq", r_offset, R_ABS32[machine], addend)
+    strs = hdrs[shstrndx]
+    names = bytearray(data[strs[4]:strs[4] + strs[5]])
+    name = len(names)
+    names += b".rela" + sec.encode() + b"\0"
+    strs[4], strs[5] = len(out), len(names)
+    out += names
+    out += b"\0" * (-len(out) % 8)
+    hdrs.append([name, SHT_RELA, SHF_INFO_LINK, 0, rela, 24, symtab, target, 8, 24])
+    struct.pack_into("<Q", out, 0x28, len(out))
+    struct.pack_into("<H", out, 0x3c, len(hdrs))
+    for h in hdrs:
+        out += SHDR.pack(*h)
+    return bytes(out)
+
+
+def loader_classes(ko, text, init, other_text):
+    """(name, section, reason, module bytes) of the loader classes."""
+    data = open(ko, "rb").read()
+    out = [("writable-section", ".mod_lineinfo", "writable section",
+            set_flags(data, ".mod_lineinfo", SHF_WRITE)),
+           # compat_flags (offset 20): a host check would accept the result
+           ("relocated-header", ".mod_lineinfo", "relocated section",
+            add_rela(data, ".mod_lineinfo", 20, 0x40000000))]
+    text_size = elf_sections(data)[".text"][4]
+    init_size = elf_sections(data)[".init.text"][4]
+    if other_text:
+        end, = struct.unpack_from("<I", other_text, 12)
+        assert end > text_size, "OTHER.ko's text is not longer"
+        out.append(("text-end-beyond", ".mod_lineinfo",
+                    "describes more text than the section has", other_text))
+    end, = struct.unpack_from("<I", text, 12)
+    assert end > init_size, "the .text table is not longer than .init.text"
+    out.append(("init-text-end-beyond", ".init.mod_lineinfo",
+                "describes more text than the section has", text))
+    return out
+
+
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) not in (5, 6):
         sys.exit(__doc__)
     gen, why, ko, outdir = sys.argv[1:5]
+    other = sys.argv[5] if len(sys.argv) == 6 else None
     shutil.rmtree(outdir, ignore_errors=True)
     os.makedirs(outdir)
     text_bin = os.path.join(outdir, "text.bin")
@@ -194,14 +290,21 @@ def main():
     if not init:
         sys.exit(f"corrupt-lineinfo: {ko} has no init text table")
 
-    def write(name, updates):
+    other_text = None
+    if other:
+        other_bin = os.path.join(outdir, "other.bin")
+        subprocess.run([gen, "--raw", other_bin, other], check=True,
+                       stderr=subprocess.DEVNULL)
+        other_text = open(other_bin, "rb").read()
+
+    def write(name, updates, src=ko):
         dst = os.path.join(outdir, name + ".ko")
         cmd = [os.environ.get("OBJCOPY", "objcopy")]
         for sec, data in updates:
             f = os.path.join(outdir, name + sec + ".bin")
             open(f, "wb").write(data)
             cmd += ["--update-section", f"{sec}={f}"]
-        subprocess.run(cmd + [ko, dst], check=True)
+        subprocess.run(cmd + [src, dst], check=True)
 
     write("intact", [(".mod_lineinfo", text), (".init.mod_lineinfo", init)])
     failed = 0
@@ -218,6 +321,14 @@ def main():
             continue
         other = (".init.mod_lineinfo", init) if sec == ".mod_lineinfo" else (".mod_lineinfo", text)
         write(name, [(sec, data), other])
+        lines.append(f"{name}\t{sec}\t{reason}\n")
+    intact = os.path.join(outdir, "intact.ko")
+    for name, sec, reason, data in loader_classes(intact, text, init, other_text):
+        if data.startswith(b"\x7fELF"):
+            with open(os.path.join(outdir, name + ".ko"), "wb") as f:
+                f.write(data)
+        else:
+            write(name, [(sec, data)], src=intact)
         lines.append(f"{name}\t{sec}\t{reason}\n")
     with open(os.path.join(outdir, "classes"), "w") as f:
         f.writelines(lines)

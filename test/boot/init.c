@@ -187,6 +187,23 @@ static void race(void)
 	msg3("init: race done, iterations ", num + i, "\n");
 }
 
+/*
+ * The init race test (lib/tests/lineinfo_init_race.c, built in only in
+ * the KASAN boot) has run since before init memory was freed: stop it.
+ */
+static void stop_init_race(void)
+{
+	int fd = open("/sys/module/lineinfo_init_race/parameters/stop", O_WRONLY);
+
+	if (fd < 0)
+		return;
+	if (write(fd, "1", 1) != 1)
+		msg("init: stopping lineinfo_init_race failed\n");
+	else
+		msg("init: init race stopped\n");
+	close(fd);
+}
+
 static void sysrq(char c)
 {
 	int fd = open("/proc/sysrq-trigger", O_WRONLY);
@@ -203,7 +220,10 @@ int main(void)
 {
 	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
 	mount("proc", "/proc", "proc", 0, NULL);
+	mkdir("/sys", 0755);
+	mount("sysfs", "/sys", "sysfs", 0, NULL);
 	msg("init: boot test start\n");
+	stop_init_race();
 	load_if_present("/trace_test.ko");
 	load_if_present("/lineinfo_kunit.ko");
 	load_listed();

@@ -35,6 +35,7 @@
 static DEFINE_SPINLOCK(race_lock);
 static unsigned long race_ips[RACE_MAX_IPS];
 static char race_refs[RACE_MAX_IPS][LINEINFO_SPRINT_LEN];
+static bool race_in_init[RACE_MAX_IPS];
 static int race_nr_ips;
 static unsigned long race_loads;
 /* every annotation the target's tables give, taken at its first load */
@@ -42,6 +43,8 @@ static char race_lines[RACE_MAX_LINES][LINEINFO_SPRINT_LEN];
 static int race_nr_lines;
 
 static unsigned long nr_lookups, nr_annotated, nr_reused, nr_empty, nr_wrong;
+/* of those, lookups of the target's init text */
+static unsigned long nr_init_lookups, nr_init_annotated, nr_init_empty;
 static struct task_struct *race_task;
 
 static bool race_known_line(const char *s)
@@ -90,18 +93,22 @@ void lineinfo_race_register(struct module *mod, const unsigned long *ips,
 			    int n)
 {
 	char refs[RACE_MAX_IPS][LINEINFO_SPRINT_LEN];
+	bool in_init[RACE_MAX_IPS];
 	bool first;
 	int i;
 
 	n = min(n, RACE_MAX_IPS);
 	if (!race_loads)
 		race_collect_lines(mod);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		lineinfo_sprint(refs[i], sizeof(refs[i]), ips[i]);
+		in_init[i] = within_module_init(ips[i], mod);
+	}
 	spin_lock(&race_lock);
 	first = !race_loads++;
 	memcpy(race_ips, ips, n * sizeof(*ips));
 	memcpy(race_refs, refs, n * sizeof(refs[0]));
+	memcpy(race_in_init, in_init, n * sizeof(in_init[0]));
 	race_nr_ips = n;
 	spin_unlock(&race_lock);
 	/* as frame lines, " sym+off/size [mod] (file:line)", for check-lines.py */
@@ -114,6 +121,7 @@ static int race_thread(void *unused)
 {
 	unsigned long ips[RACE_MAX_IPS];
 	char refs[RACE_MAX_IPS][LINEINFO_SPRINT_LEN];
+	bool in_init[RACE_MAX_IPS];
 	char buf[LINEINFO_SPRINT_LEN];
 	int i, n;
 
@@ -122,14 +130,18 @@ static int race_thread(void *unused)
 		n = race_nr_ips;
 		memcpy(ips, race_ips, sizeof(ips));
 		memcpy(refs, race_refs, sizeof(refs));
+		memcpy(in_init, race_in_init, sizeof(in_init));
 		spin_unlock(&race_lock);
 		for (i = 0; i < n; i++) {
 			lineinfo_sprint(buf, sizeof(buf), ips[i]);
 			nr_lookups++;
+			nr_init_lookups += in_init[i];
 			if (!buf[0]) {
 				nr_empty++;
+				nr_init_empty += in_init[i];
 			} else if (refs[i][0] && !strcmp(buf, refs[i])) {
 				nr_annotated++;
+				nr_init_annotated += in_init[i];
 			} else if (race_known_line(buf)) {
 				nr_reused++;
 			} else if (!nr_wrong++) {
@@ -163,6 +175,8 @@ static void __exit lineinfo_race_exit(void)
 	pr_info("lineinfo_race: %lu loads of the target (%d lines), %lu lookups: %lu annotated as when loaded, %lu with another line of a reloaded target, %lu without annotation, %lu wrong\n",
 		race_loads, race_nr_lines, nr_lookups, nr_annotated, nr_reused,
 		nr_empty, nr_wrong);
+	pr_info("lineinfo_race: init text: %lu lookups: %lu annotated as when loaded, %lu without annotation\n",
+		nr_init_lookups, nr_init_annotated, nr_init_empty);
 }
 
 module_init(lineinfo_race_init);
