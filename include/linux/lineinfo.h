@@ -320,6 +320,8 @@ const u8 *lineinfo_vmlinux_text(size_t *size, unsigned long *start,
 	(IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_INLINE) ? LINEINFO_MAX_CHAIN : 1)
 int lineinfo_format_chain(char *buf, size_t size,
 			  const struct lineinfo_loc *locs, int n);
+int module_lineinfo_lookup(unsigned long addr, struct lineinfo_loc *locs,
+			   unsigned int max);
 #endif
 
 #endif /* _LINUX_LINEINFO_H */

@@ -32,8 +32,12 @@
  * readers use it inside an RCU read-side critical section only.
  * Referencing init data from here is safe for that reason.
  */
+#ifdef CONFIG_KALLSYMS_LINEINFO
 static const u8 __rcu *lineinfo_init_table __ro_after_init =
 	RCU_INITIALIZER(lineinfo_vmlinux_init);
+#else
+static const u8 __rcu *lineinfo_init_table;
+#endif
 
 /* Warn once, at boot, about a vmlinux table that cannot be used. */
 static int __init lineinfo_vmlinux_check(void)
@@ -166,12 +170,14 @@ int lineinfo_format(char *buf, size_t size, const char *file,
  * line table; with CONFIG_KALLSYMS_LINEINFO_INLINE, for an address in
  * inlined code, " (file:line file:line ...)": the line, then the call
  * sites out to the function that holds @addr (see lineinfo_format_chain()).
- * Nothing is allocated and no lock is taken.
+ * Nothing is allocated and no lock is taken: the tables that can go away
+ * (init text, modules) are read inside an RCU read-side critical section.
  *
- * Context: Any context, including NMI and panic.
+ * Context: Any context where RCU is watching, including NMI and panic.
  * Return: the length written, or a negative errno (then @buf holds an empty
- * string): -ENOENT if there is no line information for @addr, -EINVAL if
- * the table is malformed, -ENAMETOOLONG if the result does not fit @buf.
+ * string): -ENOENT if there is no line information for @addr, the error of
+ * lineinfo_lookup_chain() (such as -EINVAL or -EBADMSG) if the table is
+ * malformed, -ENAMETOOLONG if the result does not fit @buf.
  */
 int lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 {
@@ -183,19 +189,19 @@ int lineinfo_sprint(char *buf, size_t size, unsigned long addr)
 	if (!IS_ENABLED(CONFIG_KALLSYMS_LINEINFO))
 		return -ENOENT;
 
-	/* the init table's names are in init memory too: format inside */
+	/*
+	 * The names are in the table: in init or module memory, they must be
+	 * formatted before the critical section ends.
+	 */
 	rcu_read_lock();
 	n = lineinfo_vmlinux_find(addr, locs, ARRAY_SIZE(locs));
+	if (n == -ENOENT && IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_MODULES))
+		n = module_lineinfo_lookup(addr, locs, ARRAY_SIZE(locs));
 	if (n > 0)
 		n = lineinfo_format_chain(buf, size, locs,
 					  min_t(int, n, ARRAY_SIZE(locs)));
 	rcu_read_unlock();
-	if (n != -ENOENT)
-		return n;
-
-	if (IS_ENABLED(CONFIG_KALLSYMS_LINEINFO_MODULES))
-		return module_lineinfo_sprint(buf, size, addr);
-	return -ENOENT;
+	return n;
 }
 EXPORT_SYMBOL_IF_KUNIT(lineinfo_sprint);
 

@@ -8,26 +8,28 @@
  *
  * A module is a file on disk, so its tables are untrusted:
  *
- * - A table is checked once the loader is done with it: after relocation,
- *   and after module_enable_rodata_ro(), so that what was checked is what
- *   later lookups read. A table in a writable or executable section, or
- *   one that a relocation section targets, is refused.
  * - Every lookup is bounded by the size of the text section the table
  *   describes, and goes through lineinfo_lookup_chain(), which checks the
  *   header and section descriptors again (in constant time) and
- *   everything it reads inside the table.
+ *   everything it reads inside the table. Safety rests on that alone.
+ * - As defence in depth, a table is checked once the loader is done with
+ *   it, after relocation and module_enable_rodata_ro(), and refused if
+ *   its section is writable or executable, or if a relocation section
+ *   targets it: such a table could change after the check, and a lookup
+ *   would then give no annotation (or a wrong one) instead of the line.
  * - A table is published with rcu_assign_pointer() and read under
  *   rcu_read_lock(). The init table is unpublished before the module's
  *   init memory is freed after a grace period (do_free_init()); the whole
  *   module is freed after one as well (free_module()).
  */
 
-#include <linux/array_size.h>
 #include <linux/elf.h>
-#include <linux/kallsyms.h>
+#include <linux/limits.h>
 #include <linux/lineinfo.h>
-#include <linux/minmax.h>
+#include <linux/lockdep.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/rculist.h>
 #include <linux/printk.h>
 #include <linux/rcupdate.h>
 #include <linux/string.h>
@@ -61,7 +63,9 @@ static const char *module_lineinfo_refuse(const struct load_info *info,
 	const char *why = NULL;
 	unsigned int i, type;
 
-	*err = -EPERM;
+	*err = -ENOEXEC;
+	if (info->sechdrs[idx].sh_size > UINT_MAX)
+		return "section too large";
 	if (flags & (SHF_WRITE | SHF_EXECINSTR))
 		return flags & SHF_WRITE ? "writable section" :
 					   "executable section";
@@ -76,7 +80,7 @@ static const char *module_lineinfo_refuse(const struct load_info *info,
 	if (*err)
 		return why;
 	if (hdr->text_end > info->sechdrs[text].sh_size) {
-		*err = -ERANGE;
+		*err = -ENOEXEC;
 		return "describes more text than the section has";
 	}
 	return NULL;
@@ -99,7 +103,7 @@ static void module_lineinfo_bind(struct module *mod,
 		return;
 	why = module_lineinfo_refuse(info, idx, text, &err);
 	if (why) {
-		pr_warn("%s: ignoring malformed line table %s: %s (%d)\n",
+		pr_warn("%s: ignoring line table %s: %s (%d)\n",
 			mod->name, name, why, err);
 		return;
 	}
@@ -120,10 +124,11 @@ static void module_lineinfo_bind(struct module *mod,
  * file. A table that cannot be used is dropped with one warning that
  * names the module, the section and the reason; the module loads anyway.
  *
- * Context: Process context, during module load.
+ * Context: Process context, during module load, module_mutex held.
  */
 void module_lineinfo_setup(struct module *mod, const struct load_info *info)
 {
+	lockdep_assert_held(&module_mutex);
 	RCU_INIT_POINTER(mod->lineinfo, NULL);
 	RCU_INIT_POINTER(mod->lineinfo_init, NULL);
 	memset(&mod->core_lineinfo, 0, sizeof(mod->core_lineinfo));
@@ -161,36 +166,40 @@ static int module_lineinfo_find(const struct mod_lineinfo *li,
 }
 
 /**
- * module_lineinfo_sprint() - source line annotation of a module address
- * @buf: output buffer
- * @size: size of @buf
+ * module_lineinfo_lookup() - source line and call sites of a module address
  * @addr: text address (for a return address, minus one)
+ * @locs: where to store them, innermost first
+ * @max: number of entries of @locs
  *
- * The module cannot go away while its table is read and the result is
- * formatted: both happen inside an RCU read-side critical section, which
- * free_module() and do_free_init() wait for.
+ * The names in @locs point into the module's table: the caller holds
+ * rcu_read_lock() from before the call until it is done with them, and
+ * free_module() and do_free_init() wait for it.
  *
- * Context: Any context, including NMI.
- * Return: as lineinfo_sprint().
+ * The module list is walked rather than asking __module_address(): the
+ * published tables carry their own bounds, and __module_address() BUG()s
+ * on an init text address when it races with the end of do_init_module(),
+ * which clears the module's init ranges while the address tree may
+ * still lead a reader to them.
+ *
+ * Context: Any context where RCU is watching, including NMI, inside an
+ * RCU read-side critical section.
+ * Return: as lineinfo_lookup_chain(); -ENOENT if @addr is in no module's
+ * text that has a table.
  */
-int module_lineinfo_sprint(char *buf, size_t size, unsigned long addr)
+int module_lineinfo_lookup(unsigned long addr, struct lineinfo_loc *locs,
+			   unsigned int max)
 {
-	struct lineinfo_loc locs[LINEINFO_SPRINT_LOCS];
 	struct module *mod;
-	int n = -ENOENT;
+	int n;
 
-	rcu_read_lock();
-	mod = __module_address(addr);
-	if (mod) {
+	list_for_each_entry_rcu(mod, &modules, list) {
 		n = module_lineinfo_find(rcu_dereference(mod->lineinfo), addr,
-					 locs, ARRAY_SIZE(locs));
+					 locs, max);
 		if (n == -ENOENT)
 			n = module_lineinfo_find(rcu_dereference(mod->lineinfo_init),
-						 addr, locs, ARRAY_SIZE(locs));
-		if (n > 0)
-			n = lineinfo_format_chain(buf, size, locs,
-						  min_t(int, n, ARRAY_SIZE(locs)));
+						 addr, locs, max);
+		if (n != -ENOENT)
+			return n;
 	}
-	rcu_read_unlock();
-	return n;
+	return -ENOENT;
 }

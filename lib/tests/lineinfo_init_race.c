@@ -5,10 +5,11 @@
  * The init text table lives in init memory. kernel_init() unpublishes it
  * (lineinfo_free_initmem()) and waits for a grace period before it frees
  * that memory. This test looks up init text addresses, and prints
- * backtraces of itself and of every CPU, on another CPU than
- * kernel_init()'s, from a late initcall through the freeing of init
- * memory, until it is stopped by writing to its "stop" parameter
- * (/sys/module/lineinfo_init_race/parameters/stop). With
+ * backtraces of itself and of every CPU, from a late initcall through the
+ * freeing of init memory, until it is stopped by writing to its "stop"
+ * parameter (/sys/module/lineinfo_init_race/parameters/stop). It runs on
+ * another CPU than the initcall's: kernel_init() is not pinned, but the
+ * thread keeps its CPU busy, so the two mostly run side by side. With
  * CONFIG_DEBUG_PAGEALLOC the freed pages are unmapped, so a lookup that
  * read the table after it was freed would fault.
  *
@@ -23,6 +24,7 @@
 #include <linux/jiffies.h>
 #include <linux/kallsyms.h>
 #include <linux/kthread.h>
+#include <linux/minmax.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/nmi.h>
@@ -32,8 +34,8 @@
 #include <linux/string.h>
 
 #define INIT_RACE_IPS		4
-/* a backtrace every 50 ms at most, not to flood the log */
-#define INIT_RACE_DUMP_JIFFIES	(HZ / 20)
+/* a backtrace every 10 ms at most: the init window is short */
+#define INIT_RACE_DUMP_JIFFIES	max(HZ / 100, 1)
 
 static unsigned long init_race_ips[INIT_RACE_IPS];
 static char init_race_refs[INIT_RACE_IPS][LINEINFO_SPRINT_LEN];
@@ -124,7 +126,8 @@ MODULE_PARM_DESC(stop, "stop the test and print its summary");
 
 static int __init lineinfo_init_race_start(void)
 {
-	unsigned int cpu = cpumask_last(cpu_online_mask);
+	unsigned int cpu = cpumask_any_but(cpu_online_mask,
+					   raw_smp_processor_id());
 	int i;
 
 	init_race_a();
@@ -139,8 +142,10 @@ static int __init lineinfo_init_race_start(void)
 		pr_info(" %pB%s\n", (void *)(init_race_ips[i] + 1),
 			init_race_refs[i]);
 	}
-	if (cpu == raw_smp_processor_id())
+	if (cpu >= nr_cpu_ids) {
 		pr_warn("lineinfo_init_race: only one CPU, the race is not concurrent\n");
+		cpu = raw_smp_processor_id();
+	}
 	init_race_task = kthread_create(init_race_thread, NULL,
 					"lineinfo_init_race");
 	if (IS_ERR(init_race_task)) {
