@@ -33,6 +33,7 @@
 #include <linux/printk.h>
 #include <linux/rcupdate.h>
 #include <linux/string.h>
+#include <asm/barrier.h>
 
 #include "internal.h"
 
@@ -123,6 +124,8 @@ static void module_lineinfo_bind(struct module *mod,
  * The pointers are cleared first: &struct module comes from the module
  * file. A table that cannot be used is dropped with one warning that
  * names the module, the section and the reason; the module loads anyway.
+ * The caller then moves @mod out of %MODULE_STATE_UNFORMED: lookups skip
+ * a module in that state, whose pointers may still be the file's.
  *
  * Context: Process context, during module load, module_mutex held.
  */
@@ -138,6 +141,8 @@ void module_lineinfo_setup(struct module *mod, const struct load_info *info)
 	module_lineinfo_bind(mod, info, &mod->lineinfo_init,
 			     &mod->init_lineinfo, ".init.mod_lineinfo",
 			     ".init.text");
+	/* the pointers before the state; pairs with module_lineinfo_lookup() */
+	smp_wmb();
 }
 
 /**
@@ -193,6 +198,11 @@ int module_lineinfo_lookup(unsigned long addr, struct lineinfo_loc *locs,
 	int n;
 
 	list_for_each_entry_rcu(mod, &modules, list) {
+		/* listed before its pointers are set up: not looked at yet */
+		if (READ_ONCE(mod->state) == MODULE_STATE_UNFORMED)
+			continue;
+		/* pairs with the smp_wmb() of module_lineinfo_setup() */
+		smp_rmb();
 		n = module_lineinfo_find(rcu_dereference(mod->lineinfo), addr,
 					 locs, max);
 		if (n == -ENOENT)
