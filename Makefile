@@ -34,7 +34,7 @@ help:
 	@echo '             ends with "N passed, N failed"'
 	@echo '  check-fresh make demo + make check of a clean clone in a throwaway'
 	@echo '             Debian 12 root (debootstrap): proves the README on a fresh'
-	@echo '             machine (about 50 min; not part of check)'
+	@echo '             machine (not yet timed on this version; not part of check)'
 	@echo
 	@echo 'Steps:'
 	@echo '  deps       apt-get install every Debian package the project needs'
