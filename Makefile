@@ -26,7 +26,8 @@ help:
 	@echo 'and its harness'
 	@echo
 	@echo 'Main jobs (run as root on Debian 12; they install what they need):'
-	@echo '  demo       build the tree, boot the test kernel in QEMU, show what the series does'
+	@echo '  demo       build the tree, boot the x86_64, arm64 and riscv64 test kernels in'
+	@echo '             QEMU, show what the series does'
 	@echo '  check      every test on 7.3 (KUnit on UML, QEMU boots of x86_64, arm64 and riscv64,'
 	@echo '             the clang boots, host tests, fuzz, export, gate), then on 6.12 the'
 	@echo '             export (git am), the .cocci idempotency, the x86_64 boot test and'
@@ -34,7 +35,7 @@ help:
 	@echo '             ends with "N passed, N failed"'
 	@echo '  check-fresh make demo + make check of a clean clone in a throwaway'
 	@echo '             Debian 12 root (debootstrap): proves the README on a fresh'
-	@echo '             machine (about 50 min; not part of check)'
+	@echo '             machine (not yet timed on this version; not part of check)'
 	@echo
 	@echo 'Steps:'
 	@echo '  deps       apt-get install every Debian package the project needs'
@@ -56,13 +57,21 @@ help:
 	@echo '             (W=1, sparse) against the base tree, perf object, equivalence with'
 	@echo '             the original codecs, report mode'
 	@echo '  coccicheck report mode of scripts/coccinelle/leb128.cocci: the codecs left to convert'
-	@echo '  host-test  host build of the LEB128 API: unit tests and a bounded fuzz run'
+	@echo '  host-test  on the host: the tools/ copies identical to the kernel files; the'
+	@echo '             LEB128 API (KUnit vectors, LLVM differential test, a short fuzz run);'
+	@echo '             gen_lineinfo (ASan, UBSan, -Werror) and the lookup against libdw and'
+	@echo '             llvm-symbolizer on test programs and on the boot kernels and their'
+	@echo '             module that are built, gen_lineinfo errors, warnings, determinism'
+	@echo '             and assembly output, a short fuzz run of the lookup'
 	@echo '  fuzz       longer libFuzzer runs (FUZZ_SECONDS=300)'
 	@echo '  bench      benchmarks (not tests): ratios and callgrind instruction counts'
 	@echo '  bench-distro  lineinfo vs libdw and its benchmark on Debian'"'"'s distribution'
 	@echo '             vmlinux and ext4.ko of amd64 and arm64, side by side (downloads'
 	@echo '             linux-image-amd64-dbg and linux-image-arm64-dbg, ~1.7 GB)'
-	@echo '  clean      remove build outputs but keep the unpacked trees, apt state and ccache'
+	@echo '  clean      remove out/ and what builds and tests write in build/ (kernel,'
+	@echo '             boot, host test and benchmark builds, results, logs); keep the'
+	@echo '             kernel trees, apt state, ccache, the sparse built for 7.3,'
+	@echo '             bench-distro'"'"'s downloads and check-fresh'"'"'s root'
 	@echo '  distclean  remove build/ and out/ entirely'
 	@echo
 	@echo 'Variables:'
@@ -131,14 +140,24 @@ demo: deps
 check-fresh: deps
 	@$(H)/check-fresh.sh
 
+# What the builds and tests write in build/ and in each build/base-<minor>/:
+# the kernel builds (also the demo's builds without lineinfo for the size
+# figures, and the cocci stages' cross builds), the boot test outputs, the
+# host test and benchmark builds, results and logs. Not listed, so kept:
+# the kernel trees (linux, linux-base, ksrc), and at the top of build/ the
+# apt state, the ccache, the sparse built for 7.3 (tools), bench-distro's
+# downloads (distro), check-fresh's root (fresh) and the build lock.
+CLEAN_BUILD := kunit x86 x86-kasan arm64 riscv arm64-llvm riscv-llvm \
+	x86-nolineinfo arm64-nolineinfo riscv-nolineinfo \
+	boot boot-kasan boot-arm64 boot-riscv boot-arm64-llvm boot-riscv-llvm \
+	arc arc-base sh sh-base arm arm-base arm64-scs arm64-scs-base \
+	riscv-mod riscv-mod-base perf host bench cocci gate series-test results \
+	demo-boot-*.out spatch.log apt.log
+
 clean:
 	for d in $(BUILD) $(wildcard $(BUILD)/base-*); do \
-		rm -rf $$d/kunit $$d/x86 $$d/x86-nolineinfo $$d/boot $$d/host $$d/bench \
-			$$d/arm64 $$d/riscv $$d/boot-arm64 $$d/boot-riscv $$d/x86-kasan $$d/boot-kasan \
-			$$d/arm64-llvm $$d/riscv-llvm $$d/boot-arm64-llvm $$d/boot-riscv-llvm \
-			$$d/arc $$d/arc-base $$d/sh $$d/sh-base $$d/perf \
-			$$d/arm $$d/arm-base $$d/arm64-scs $$d/arm64-scs-base $$d/riscv-mod $$d/riscv-mod-base \
-			$$d/results $$d/cocci $$d/gate $$d/series-test; done
+		[ -d $$d ] || continue; \
+		(cd $$d && rm -rf $(CLEAN_BUILD)) || exit 1; done
 	rm -rf $(OUT)
 
 distclean:

@@ -57,7 +57,9 @@ for a in x86_64 arm64 riscv; do
 done
 
 printf '\n== Not there yet ==\n'
-echo "  inlined frames: the annotation is the innermost line (in the inlined"
-echo "  function); the call-site chain that 'addr2line -i' shows is the next step."
-echo "  See the open issues for the rest."
+echo "  Only the frame lines of a stack trace carry a source line: the crash site"
+echo "  (x86 'RIP:', arm64 'pc :'/'lr :', riscv 'epc :'/'ra :') and the reports"
+echo "  printed through stack_trace_print() (KASAN, KFENCE, lockdep, ...) do not,"
+echo "  and a module's text outside .text and .init.text has no table."
+echo "  See the open issues for these and the rest."
 exit $rc

@@ -56,7 +56,12 @@ if [ -n "$KSRC" ]; then TREE=$BUILD/ksrc; else TREE=$BUILD/linux; fi
 BRANCH=leb128-lineinfo
 export REPO BUILD_ROOT BUILD OUT KSRC KBASE TREE BRANCH
 export PYTHONDONTWRITEBYTECODE=1
-# ccache shared by every O= directory (see ../shared/FACTS.md).
+# One ccache for every O= directory. The kernel compiles with -g, and
+# ccache then hashes the compiler's working directory (its hash_dir
+# setting, on by default), which is the O= directory: without
+# CCACHE_NOHASHDIR a build in another or a fresh O= directory never hits
+# what an earlier one cached. The price: an object taken from the cache
+# keeps the DW_AT_comp_dir of the build that stored it.
 export CCACHE_NOHASHDIR=1
 export CCACHE_DIR=${CCACHE_DIR:-$BUILD_ROOT/ccache}
 JOBS=${JOBS:-$(nproc)}

@@ -5,7 +5,7 @@
  *
  * Usage: gen_lineinfo [options] INPUT
  *
- *   -o FILE        write an assembly file for the kernel build
+ *   -o FILE.S      write an assembly file for the kernel build
  *   --raw FILE     write the raw table of the main text to FILE
  *   --raw-init FILE  write the raw table of the init text to FILE
  *   --incbin       make the assembly .incbin the raw files (needs --raw and,
@@ -13,7 +13,8 @@
  *   --srcroot DIR  source tree root stripped from file names (default:
  *                  guessed from the files under DIR/include/linux/, else the
  *                  compilation directory)
- *   --block N      entries per block (default 160; for measurements)
+ *   --block N      entries per block, 1..65535 (default 160; for
+ *                  measurements)
  *   --segment N    entries per segment on average, 1..21 (default 18; for
  *                  measurements); no segment but a block's last has more
  *                  than 21
@@ -25,8 +26,9 @@
  *   --inline       add the inline call site section (CONFIG_KALLSYMS_
  *                  LINEINFO_INLINE): the call sites of the inlined
  *                  functions of every address, from DW_TAG_inlined_subroutine
- *   --inline-block N  inline entries per block (default by architecture,
- *                  measured: 24 on x86, 16 elsewhere; for measurements)
+ *   --inline-block N  inline entries per block, 1..65535, with --inline
+ *                  only (default by architecture, measured: 24 on x86, 16
+ *                  elsewhere; for measurements)
  *
  * INPUT is a vmlinux (ET_EXEC, or ET_DYN where it is linked as a PIE, as
  * on arm64: text is _text.._etext, init text is _sinittext.._einittext; an
@@ -159,6 +161,11 @@ int main(int argc, char **argv)
 	}
 	if (!input)
 		help_exit();
+	/* [--inline [--inline-block N]]: alone it would be silently ignored */
+	if (inline_block != INLINE_BLOCK_ARCH && !want_inline) {
+		fprintf(stderr, "%s: --inline-block: needs --inline\n", prog);
+		exit(2);
+	}
 
 	fd = open(input, O_RDONLY);
 	if (fd < 0)

@@ -95,6 +95,9 @@ for c in block:0 block:-5 block:12x block:99999999999 segment:0 segment:22 \
 	expect "$opt$v" 2 "--$opt: '$v' is not a whole number from 1 to $max" \
 		"--$opt" "$v" "${out[@]}" "$prog"
 done
+# --inline-block does nothing without --inline: refused, not ignored
+expect inline-block-alone 2 "--inline-block: needs --inline" \
+	--inline-block 4 "${out[@]}" "$prog"
 if "$gen" 2>&1 | grep -q -- '--inline \[--inline-block N\]'; then
 	echo "PASS usage-inline (the usage text names --inline and --inline-block)"
 else
