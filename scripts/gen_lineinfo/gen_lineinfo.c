@@ -76,6 +76,10 @@
 
 #include "gen_lineinfo.h"
 
+/* Messages too long for a line, kept whole so that they can be grepped */
+#define MSG_ZSTD \
+	"no DWARF debug information: %s is compressed with zstd, which this libdw (elfutils %s) cannot read (%s); decompress it with objcopy --decompress-debug-sections"
+
 #define DEFAULT_BLOCK	160
 #define DEFAULT_SEGMENT	18
 
@@ -217,7 +221,7 @@ int main(int argc, char **argv)
 
 		if (!dwfl_module_getdwarf(mod, &bias)) {
 			if (zstd)
-				die("no DWARF debug information: %s is compressed with zstd, which this libdw (elfutils %s) cannot read (%s); decompress it with objcopy --decompress-debug-sections",
+				die(MSG_ZSTD,
 				    zstd, dwfl_version(NULL), dwfl_errmsg(-1));
 			die("no DWARF debug information (%s)", dwfl_errmsg(-1));
 		}

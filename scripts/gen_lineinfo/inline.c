@@ -17,6 +17,14 @@
 
 #include "gen_lineinfo.h"
 
+/* Messages too long for a line, kept whole so that they can be grepped */
+#define MSG_SPLIT_DWARF \
+	"split DWARF: the inlined functions of CU %s are in %s, which --inline does not read; build without -gsplit-dwarf"
+#define MSG_NO_FILE \
+	"CU %s: the file of %zu inlined call sites not found (%s): printed as ??"
+#define MSG_TOO_DEEP \
+	"%zu address ranges in calls inlined deeper than %u (up to %u): their chains cut to the innermost %u call sites"
+
 /*
  * An address range of one inlined scope, as offsets into its text range.
  * @die numbers the DW_TAG_inlined_subroutine DIEs in tree order, @parent
@@ -186,7 +194,7 @@ size_t read_inline_scopes(Dwfl_Module *mod)
 			dwo = dwarf_formstring(dwarf_attr(cudie, DW_AT_GNU_dwo_name,
 							  &attr));
 		if (dwo)
-			die("split DWARF: the inlined functions of CU %s are in %s, which --inline does not read; build without -gsplit-dwarf",
+			die(MSG_SPLIT_DWARF,
 			    cu_name(cudie), dwo);
 		comp_dir = dwarf_formstring(dwarf_attr(cudie, DW_AT_comp_dir, &attr));
 		if (comp_dir) {
@@ -205,7 +213,7 @@ size_t read_inline_scopes(Dwfl_Module *mod)
 		nr_no_file = 0;
 		walk(cudie, &cu, 0, NO_DIE);
 		if (nr_no_file)
-			warn("CU %s: the file of %zu inlined call sites not found (%s): printed as ??",
+			warn(MSG_NO_FILE,
 			     cu_name(cudie), nr_no_file,
 			     files_err ? files_err :
 			     "DW_AT_call_file out of range or missing");
@@ -368,7 +376,7 @@ void build_chains(void)
 	}
 	free(active);
 	if (nr_too_deep)
-		warn("%zu address ranges in calls inlined deeper than %u (up to %u): their chains cut to the innermost %u call sites",
+		warn(MSG_TOO_DEEP,
 		     nr_too_deep, LINEINFO_MAX_INLINE, max_chain,
 		     LINEINFO_MAX_INLINE);
 }

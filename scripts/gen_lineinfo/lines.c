@@ -26,6 +26,10 @@
 #include <list.h>
 #include <xalloc.h>
 
+/* Messages too long for a line, kept whole so that they can be grepped */
+#define MSG_NO_ARANGE \
+	"CU %s dropped: %zu line rows in the text, no address range of it in .debug_aranges"
+
 struct file *files;
 size_t nr_files;
 static size_t alloc_files;
@@ -352,7 +356,7 @@ size_t read_lines(Dwfl_Module *mod)
 		}
 		free(cdir);
 		if (nr_out && !nr_in)
-			warn("CU %s dropped: %zu line rows in the text, no address range of it in .debug_aranges",
+			warn(MSG_NO_ARANGE,
 			     cu_name(cu), nr_out);
 		if (nr_no_file)
 			warn("CU %s: the file of %zu line rows not found: printed as ??",
