@@ -267,8 +267,9 @@ if [ ${#race[@]} != 0 ]; then
 	python3 "$REPO/test/boot/check-race.py" "$B/serial.log" || FAILED=1
 fi
 
-# scripts/decode_stacktrace.sh must decode an annotated log exactly as the
-# same log without the annotations.
+# scripts/decode_stacktrace.sh must decode an annotated log as the same
+# log without the annotations: line by line the same, but a frame with an
+# inline chain, printed as it is, whose chain must be the decoded one.
 CROSS_COMPILE=$cross "$REPO/test/boot/check-decode.sh" "$TREE" "$KO/vmlinux" "$B/module" \
 	"$B/serial.log" "$B" || FAILED=1
 exit $FAILED
