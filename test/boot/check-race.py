@@ -31,14 +31,21 @@ import re
 import sys
 
 
+class Checker:
+    """Prints "PASS <prefix> name" or "FAIL <prefix> name: why"; counts."""
+
+    def __init__(self, prefix):
+        self.prefix, self.failed = prefix, 0
+
+    def __call__(self, ok, name, why=""):
+        print(f"PASS {self.prefix} {name}" if ok
+              else f"FAIL {self.prefix} {name}: {why}")
+        self.failed |= not ok
+
+
 def check_init_race(text):
     """The vmlinux init race (lib/tests/lineinfo_init_race.c)."""
-    failed = 0
-
-    def check(ok, name, why=""):
-        nonlocal failed
-        print(f"PASS init race {name}" if ok else f"FAIL init race {name}: {why}")
-        failed |= not ok
+    check = Checker("init race")
 
     check("init: init race stopped" in text, "stopped by /init",
           "no 'init: init race stopped' (is CONFIG_LINEINFO_INIT_RACE_TEST on?)")
@@ -59,19 +66,14 @@ def check_init_race(text):
     check(good > 0 and empty > 0, "lookups before and after the init table went",
           f"{good} annotated, {empty} empty")
     check(dumps > 0, "backtraces during the window", "none")
-    return failed
+    return check.failed
 
 
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     text = open(sys.argv[1], errors="replace").read()
-    failed = 0
-
-    def check(ok, name, why=""):
-        nonlocal failed
-        print(f"PASS race {name}" if ok else f"FAIL race {name}: {why}")
-        failed |= not ok
+    check = Checker("race")
 
     check("KernelAddressSanitizer initialized" in text, "KASAN active",
           "no 'KernelAddressSanitizer initialized' in the log")
@@ -111,8 +113,8 @@ def main():
     check(igood > 0 and iempty > 0,
           "init text lookups while the init ran and after it was freed",
           f"{igood} annotated, {iempty} empty")
-    failed |= check_init_race(text)
-    return failed
+    check.failed |= check_init_race(text)
+    return check.failed
 
 
 if __name__ == "__main__":
